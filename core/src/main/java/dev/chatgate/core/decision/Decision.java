@@ -1,0 +1,58 @@
+package dev.chatgate.core.decision;
+
+import java.util.Objects;
+
+/**
+ * What a before-callback handler decides. {@code R} is the command's generated response model
+ * (e.g. {@code C2CCallbackBeforeSendMsgResponse}), used only by {@link #allowWith}.
+ */
+public sealed interface Decision<R> {
+
+    /** Let the event proceed unchanged (ErrorCode 0). */
+    static <R> Decision<R> allow() {
+        return new Allow<>();
+    }
+
+    /** Refuse with the command's generic refusal code (1); the client sees Tencent's generic error. */
+    static <R> Decision<R> deny() {
+        return new Deny<>("");
+    }
+
+    /** Refuse with the generic code and a reason for the logs (Tencent does not show it to the client). */
+    static <R> Decision<R> deny(String reason) {
+        return new Deny<>(Objects.requireNonNull(reason));
+    }
+
+    /** Drop the message silently: the sender is told it succeeded (only commands with a discard code). */
+    static <R> Decision<R> discard() {
+        return new Discard<>();
+    }
+
+    /** Refuse with a custom code from the command's documented range; code and text reach the client. */
+    static <R> Decision<R> denyWithCode(int errorCode, String errorInfo) {
+        return new DenyWithCode<>(errorCode, Objects.requireNonNull(errorInfo));
+    }
+
+    /**
+     * Let the event proceed with the command's own answer fields: a replaced MsgBody/CloudCustomData,
+     * RefusedMembers_Account, per-friend ResultItem, RspData, ... Envelope fields set on it are ignored.
+     */
+    static <R> Decision<R> allowWith(R answerFields) {
+        return new AllowWith<>(Objects.requireNonNull(answerFields));
+    }
+
+    record Allow<R>() implements Decision<R> {
+    }
+
+    record Deny<R>(String reason) implements Decision<R> {
+    }
+
+    record Discard<R>() implements Decision<R> {
+    }
+
+    record DenyWithCode<R>(int errorCode, String errorInfo) implements Decision<R> {
+    }
+
+    record AllowWith<R>(R answerFields) implements Decision<R> {
+    }
+}
