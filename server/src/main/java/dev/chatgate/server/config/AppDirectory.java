@@ -1,0 +1,93 @@
+package dev.chatgate.server.config;
+
+import dev.chatgate.core.signature.CallbackSignature;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The configured apps by SdkAppid, checked at start-up: bad configuration stops the service with a message that
+ * names the key. Each app gets its own signature verifier.
+ */
+@Context
+public final class AppDirectory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppDirectory.class);
+    private static final Duration TENCENT_TIMEOUT = Duration.ofSeconds(2);
+
+    private final Map<String, ConfiguredApp> apps = new HashMap<>();
+
+    public AppDirectory(List<AppConfiguration> configurations, Clock clock) {
+        List<String> problems = new ArrayList<>();
+        for (AppConfiguration app : configurations) {
+            problems.addAll(check(app));
+            if (problems.isEmpty()) {
+                apps.put(app.sdkAppId(), new ConfiguredApp(app,
+                        new CallbackSignature(clock, app.getSignatureMaxAge(), app.getSignatureMaxSkew())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Invalid chatgate configuration:\n  " + String.join("\n  ", problems));
+        }
+        if (apps.isEmpty()) {
+            LOG.warn("No app configured under chatgate.apps: every callback will be refused with 403");
+        }
+        apps.values().forEach(a -> LOG.info("App {}: signature {}, validation {}, deadline {} ms", a.sdkAppId(),
+                a.config().isRequireSignature() ? "required" : a.config().getTokens().isEmpty() ? "off" : "checked when present",
+                a.config().getValidation().name().toLowerCase(), a.config().getDeadline().toMillis()));
+    }
+
+    private static List<String> check(AppConfiguration app) {
+        String key = "chatgate.apps." + app.sdkAppId();
+        List<String> problems = new ArrayList<>();
+        if (!app.sdkAppId().matches("[0-9]{1,20}")) {
+            problems.add(key + ": an app is keyed by its numeric SdkAppid, not '" + app.sdkAppId() + "'");
+        }
+        for (int i = 0; i < app.getTokens().size(); i++) {
+            if (app.getTokens().get(i) == null || app.getTokens().get(i).isBlank()) {
+                problems.add(key + ".tokens[" + i + "] is blank");
+            }
+        }
+        if (app.getTokens().size() > 2) {
+            problems.add(key + ".tokens has " + app.getTokens().size() + " tokens; at most two (old and new) during a rotation");
+        }
+        if (app.isRequireSignature() && app.getTokens().isEmpty()) {
+            problems.add(key + ".require-signature is true but " + key + ".tokens is empty");
+        }
+        Duration deadline = app.getDeadline();
+        if (deadline == null || deadline.isNegative() || deadline.isZero() || deadline.compareTo(TENCENT_TIMEOUT) >= 0) {
+            problems.add(key + ".deadline must be above 0 and below Tencent's 2 s timeout, not " + deadline);
+        }
+        if (app.getValidation() == null) {
+            problems.add(key + ".validation must be off, report or enforce");
+        }
+        if (app.getTimeoutDecision() == null) {
+            problems.add(key + ".timeout-decision must be allow or deny");
+        }
+        if (app.getSignatureMaxAge() == null || app.getSignatureMaxAge().isNegative()
+                || app.getSignatureMaxSkew() == null || app.getSignatureMaxSkew().isNegative()) {
+            problems.add(key + ".signature-max-age and .signature-max-skew must not be negative");
+        }
+        return problems;
+    }
+
+    public Optional<ConfiguredApp> find(String sdkAppId) {
+        return sdkAppId == null ? Optional.empty() : Optional.ofNullable(apps.get(sdkAppId));
+    }
+
+    /** An app with its verifier. */
+    public record ConfiguredApp(AppConfiguration config, CallbackSignature signature) {
+        public String sdkAppId() {
+            return config.sdkAppId();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.chatgate.server.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+
+/** Per-command counters and latency, exported on /prometheus. */
+@Singleton
+public final class CallbackMetrics {
+
+    private final MeterRegistry registry;
+
+    public CallbackMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** One callback answered (or refused) with this outcome, started at {@code startNanos}. */
+    public void record(String command, Outcome outcome, long startNanos) {
+        String tag = command == null || command.isBlank() ? "none" : command;
+        Counter.builder("chatgate.callbacks.received").description("Callbacks received, by command and outcome")
+                .tag("command", tag).tag("outcome", outcome.tag()).register(registry).increment();
+        Timer.builder("chatgate.callbacks.latency").description("Time from receipt to answer")
+                .tag("command", tag).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(100_000)).maximumExpectedValue(Duration.ofSeconds(3))
+                .register(registry).record(Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    public void violations(String command, int count) {
+        Counter.builder("chatgate.validation.violations").description("Schema violations seen, by command")
+                .tag("command", command).register(registry).increment(count);
+    }
+
+    public void deadlineFallback(String command) {
+        Counter.builder("chatgate.deadline.fallbacks").description("Before-callbacks answered with the timeout decision")
+                .tag("command", command).register(registry).increment();
+    }
+
+    public void listenerFailure(String command) {
+        Counter.builder("chatgate.listener.failures").description("After-callback listener invocations that threw")
+                .tag("command", command).register(registry).increment();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.chatgate.server.receive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.chatgate.core.binding.PayloadBinder;
+import dev.chatgate.core.binding.PayloadBindingException;
+import dev.chatgate.core.decision.Envelope;
+import dev.chatgate.core.protocol.CallbackQuery;
+import dev.chatgate.core.signature.SignatureException;
+import dev.chatgate.core.spec.CommandDescriptor;
+import dev.chatgate.core.spec.CommandRegistry;
+import dev.chatgate.core.validation.MalformedJsonException;
+import dev.chatgate.core.validation.PayloadValidator;
+import dev.chatgate.core.validation.ValidationResult;
+import dev.chatgate.server.config.AppConfiguration;
+import dev.chatgate.server.config.AppDirectory;
+import dev.chatgate.server.config.ValidationMode;
+import dev.chatgate.server.dispatch.AfterCallbackInbox;
+import dev.chatgate.server.dispatch.Answer;
+import dev.chatgate.server.dispatch.Callback;
+import dev.chatgate.server.dispatch.DecisionDispatcher;
+import dev.chatgate.server.dispatch.HandlerIndex;
+import dev.chatgate.server.dispatch.InboxUnavailableException;
+import dev.chatgate.server.ops.CallbackMetrics;
+import dev.chatgate.server.ops.Outcome;
+import dev.chatgate.server.ops.RequestLog;
+import dev.chatgate.server.ops.ViolationReporter;
+import io.micronaut.context.annotation.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The checks every callback passes, in order: app, signature, command, JSON, schema; then the dispatch.
+ * A failed check throws {@link CallbackRejectedException}; {@link RejectionHandler} answers it.
+ */
+@Context
+public final class CallbackReceiver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackReceiver.class);
+
+    private final AppDirectory apps;
+    private final CommandRegistry registry;
+    private final PayloadValidator validator;
+    private final PayloadBinder binder;
+    private final HandlerIndex handlers;
+    private final DecisionDispatcher decisions;
+    private final AfterCallbackInbox inbox;
+    private final ViolationReporter violations;
+    private final CallbackMetrics metrics;
+    private final RequestLog requestLog;
+    private final Clock clock;
+
+    public CallbackReceiver(AppDirectory apps, CommandRegistry registry, PayloadValidator validator,
+                            PayloadBinder binder, HandlerIndex handlers, DecisionDispatcher decisions,
+                            AfterCallbackInbox inbox, ViolationReporter violations, CallbackMetrics metrics,
+                            RequestLog requestLog, Clock clock) {
+        this.apps = apps;
+        this.registry = registry;
+        this.validator = validator;
+        this.binder = binder;
+        this.handlers = handlers;
+        this.decisions = decisions;
+        this.inbox = inbox;
+        this.violations = violations;
+        this.metrics = metrics;
+        this.requestLog = requestLog;
+        this.clock = clock;
+    }
+
+    public CompletableFuture<JsonNode> receive(CallbackQuery query, String body, long startNanos) {
+        String command = query.callbackCommand();
+        String appId = query.sdkAppId();
+        AppDirectory.ConfiguredApp app = apps.find(appId).orElseThrow(() -> new CallbackRejectedException(403,
+                Outcome.REJECTED_APP, appId == null || appId.isBlank() ? "SdkAppid is missing"
+                : "SdkAppid " + appId + " is not configured here", command, appId));
+        verifySignature(app, query);
+        if (command == null || command.isBlank()) {
+            throw new CallbackRejectedException(400, Outcome.REJECTED_COMMAND,
+                    "CallbackCommand query parameter is missing", command, appId);
+        }
+        JsonNode json = parse(body, command, appId);
+        String bodyCommand = json.path("CallbackCommand").isTextual() ? json.path("CallbackCommand").asText() : null;
+        if (bodyCommand != null && !bodyCommand.equals(command)) {
+            throw new CallbackRejectedException(400, Outcome.REJECTED_COMMAND, "CallbackCommand in the body ("
+                    + bodyCommand + ") differs from the query's (" + command + ")", command, appId);
+        }
+        CommandDescriptor descriptor = registry.find(command).orElse(null);
+        if (descriptor == null) {
+            LOG.warn("Unknown command {} from app {}: answered OK so traffic is never blocked", command, appId);
+            return finish(new Answer(Envelope.ok(), Outcome.UNKNOWN_COMMAND), command, appId, startNanos);
+        }
+        validate(app.config(), command, json, appId);
+        Callback<Object> callback = new Callback<>(command, bind(descriptor, body), body, query, clock.instant());
+        if (descriptor.isBefore()) {
+            return handlers.handlerFor(command)
+                    .map(handler -> decisions.decide(descriptor, handler, callback, app.config())
+                            .thenCompose(answer -> finish(answer, command, appId, startNanos)))
+                    .orElseGet(() -> finish(new Answer(Envelope.ok(), Outcome.ALLOW), command, appId, startNanos));
+        }
+        try {
+            inbox.accept(callback);
+        } catch (InboxUnavailableException e) {
+            throw new CallbackRejectedException(503, Outcome.UNAVAILABLE,
+                    "event could not be stored: " + e.getMessage(), command, appId);
+        }
+        return finish(new Answer(Envelope.ok(), Outcome.OK), command, appId, startNanos);
+    }
+
+    private void verifySignature(AppDirectory.ConfiguredApp app, CallbackQuery query) {
+        AppConfiguration config = app.config();
+        boolean signed = query.sign() != null || query.requestTime() != null;
+        if (config.getTokens().isEmpty() || (!signed && !config.isRequireSignature())) {
+            return;
+        }
+        try {
+            app.signature().verify(config.getTokens(), query.sign(), query.requestTime());
+        } catch (SignatureException e) {
+            throw new CallbackRejectedException(401, Outcome.REJECTED_SIGNATURE,
+                    "signature " + e.reason().name().toLowerCase() + ": " + e.getMessage(),
+                    query.callbackCommand(), app.sdkAppId());
+        }
+    }
+
+    private static JsonNode parse(String body, String command, String appId) {
+        try {
+            return PayloadValidator.parse(body);
+        } catch (MalformedJsonException e) {
+            throw new CallbackRejectedException(400, Outcome.REJECTED_JSON, e.getMessage(), command, appId);
+        }
+    }
+
+    private void validate(AppConfiguration app, String command, JsonNode json, String appId) {
+        if (app.getValidation() == ValidationMode.OFF) {
+            return;
+        }
+        ValidationResult result = validator.validateRequest(command, json);
+        if (result.isValid()) {
+            return;
+        }
+        if (app.getValidation() == ValidationMode.ENFORCE) {
+            throw new CallbackRejectedException(400, Outcome.REJECTED_SCHEMA,
+                    "body does not match the " + command + " schema: " + String.join("; ",
+                            result.violations().stream().map(Object::toString).toList()), command, appId);
+        }
+        violations.report(result);
+    }
+
+    private Object bind(CommandDescriptor descriptor, String body) {
+        try {
+            return binder.bind(descriptor, body);
+        } catch (PayloadBindingException e) {
+            LOG.debug("Body kept raw: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private CompletableFuture<JsonNode> finish(Answer answer, String command, String appId, long startNanos) {
+        metrics.record(command, answer.outcome(), startNanos);
+        requestLog.log(command, appId, answer.outcome(), startNanos, null);
+        return CompletableFuture.completedFuture(answer.body());
+    }
+}

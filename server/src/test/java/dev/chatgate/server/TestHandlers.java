@@ -1,0 +1,71 @@
+package dev.chatgate.server;
+
+import dev.chatgate.core.decision.Decision;
+import dev.chatgate.core.message.MessageElements;
+import dev.chatgate.model.C2CCallbackBeforeSendMsg;
+import dev.chatgate.model.C2CCallbackBeforeSendMsgResponse;
+import dev.chatgate.model.GroupCallbackAfterNewMemberJoin;
+import dev.chatgate.model.GroupCallbackBeforeCreateGroup;
+import dev.chatgate.model.GroupCallbackBeforeCreateGroupResponse;
+import dev.chatgate.model.TIMMsgElement;
+import dev.chatgate.server.dispatch.AfterCallbackListener;
+import dev.chatgate.server.dispatch.BeforeCallbackHandler;
+import dev.chatgate.server.dispatch.Callback;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Handlers the integration tests drive; the message text picks the decision. */
+final class TestHandlers {
+
+    private TestHandlers() {
+    }
+
+    @Singleton
+    static final class C2CDecider implements BeforeCallbackHandler<C2CCallbackBeforeSendMsg, C2CCallbackBeforeSendMsgResponse> {
+        final List<C2CCallbackBeforeSendMsg> seen = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Decision<C2CCallbackBeforeSendMsgResponse> decide(Callback<C2CCallbackBeforeSendMsg> callback) {
+            seen.add(callback.payload());
+            String text = MessageElements.of(callback.payload().getMsgBody()).text();
+            return switch (text) {
+                case "spam" -> Decision.deny("spam");
+                case "drop" -> Decision.discard();
+                case "muted" -> Decision.denyWithCode(120005, "You are muted");
+                case "bad-code" -> Decision.denyWithCode(10100, "outside the C2C range");
+                case "rewrite" -> Decision.allowWith(new C2CCallbackBeforeSendMsgResponse(
+                        C2CCallbackBeforeSendMsgResponse.ActionStatusEnum.OK, 0, "")
+                        .msgBody(List.of(new TIMMsgElement("TIMTextElem", Map.of("Text", "***"))))
+                        .cloudCustomData("rewritten"));
+                case "boom" -> throw new IllegalStateException("handler bug");
+                default -> Decision.allow();
+            };
+        }
+    }
+
+    @Singleton
+    static final class SlowGroupCreation
+            implements BeforeCallbackHandler<GroupCallbackBeforeCreateGroup, GroupCallbackBeforeCreateGroupResponse> {
+        @Override
+        public Decision<GroupCallbackBeforeCreateGroupResponse> decide(Callback<GroupCallbackBeforeCreateGroup> callback)
+                throws InterruptedException {
+            if ("slow".equals(callback.payload().getName())) {
+                Thread.sleep(5_000);
+            }
+            return Decision.deny();
+        }
+    }
+
+    @Singleton
+    static final class JoinRecorder implements AfterCallbackListener<GroupCallbackAfterNewMemberJoin> {
+        final List<Callback<GroupCallbackAfterNewMemberJoin>> seen = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onEvent(Callback<GroupCallbackAfterNewMemberJoin> callback) {
+            seen.add(callback);
+        }
+    }
+}
