@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@MicronautTest
+@MicronautTest(environments = TestHandlers.ENV)
 @Property(name = "chatgate.apps.1400000001.tokens[0]", value = CallbackEndpointTest.TOKEN)
 @Property(name = "chatgate.apps.1400000001.tokens[1]", value = CallbackEndpointTest.NEXT_TOKEN)
 @Property(name = "chatgate.apps.1400000002.tokens[0]", value = CallbackEndpointTest.TOKEN)

@@ -11,6 +11,7 @@ import dev.chatgate.model.TIMMsgElement;
 import dev.chatgate.server.dispatch.AfterCallbackListener;
 import dev.chatgate.server.dispatch.BeforeCallbackHandler;
 import dev.chatgate.server.dispatch.Callback;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -20,10 +21,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Handlers the integration tests drive; the message text picks the decision. */
 final class TestHandlers {
 
+    /** The environment that activates these handlers. */
+    static final String ENV = "endpoint-test";
+
     private TestHandlers() {
     }
 
     @Singleton
+    @Requires(env = TestHandlers.ENV)
     static final class C2CDecider implements BeforeCallbackHandler<C2CCallbackBeforeSendMsg, C2CCallbackBeforeSendMsgResponse> {
         final List<C2CCallbackBeforeSendMsg> seen = new CopyOnWriteArrayList<>();
 
@@ -47,6 +52,7 @@ final class TestHandlers {
     }
 
     @Singleton
+    @Requires(env = TestHandlers.ENV)
     static final class SlowGroupCreation
             implements BeforeCallbackHandler<GroupCallbackBeforeCreateGroup, GroupCallbackBeforeCreateGroupResponse> {
         @Override
@@ -60,6 +66,7 @@ final class TestHandlers {
     }
 
     @Singleton
+    @Requires(env = TestHandlers.ENV)
     static final class JoinRecorder implements AfterCallbackListener<GroupCallbackAfterNewMemberJoin> {
         final List<Callback<GroupCallbackAfterNewMemberJoin>> seen = new CopyOnWriteArrayList<>();
 

@@ -1,0 +1,40 @@
+package dev.chatgate.server.example;
+
+import dev.chatgate.core.decision.Decision;
+import dev.chatgate.model.GroupCallbackBeforeSendMsg;
+import dev.chatgate.model.GroupCallbackBeforeSendMsgResponse;
+import dev.chatgate.server.dispatch.BeforeCallbackHandler;
+import dev.chatgate.server.dispatch.Callback;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+/** Filters group messages with the same rules; group custom codes live in [10100, 10200]. */
+@Singleton
+@Requires(property = "chatgate.example.enabled", value = "true")
+public final class GroupWordFilter
+        implements BeforeCallbackHandler<GroupCallbackBeforeSendMsg, GroupCallbackBeforeSendMsgResponse> {
+
+    static final int BLOCKED_CODE = 10100;
+
+    private final WordFilter filter;
+
+    public GroupWordFilter(WordFilter filter) {
+        this.filter = filter;
+    }
+
+    @Override
+    public Decision<GroupCallbackBeforeSendMsgResponse> decide(Callback<GroupCallbackBeforeSendMsg> callback) {
+        if (!callback.hasPayload()) {
+            return Decision.allow();
+        }
+        WordFilter.Verdict verdict = filter.judge(callback.payload().getMsgBody());
+        if (verdict instanceof WordFilter.Verdict.Block block) {
+            return Decision.denyWithCode(BLOCKED_CODE, "Messages mentioning '" + block.word() + "' are not allowed");
+        }
+        if (verdict instanceof WordFilter.Verdict.Mask mask) {
+            return Decision.allowWith(new GroupCallbackBeforeSendMsgResponse(GroupCallbackBeforeSendMsgResponse.ActionStatusEnum.OK, 0, "")
+                    .msgBody(mask.maskedBody()));
+        }
+        return Decision.allow();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.chatgate.server.receive;
+
+import dev.chatgate.core.decision.Envelope;
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.exceptions.response.HateoasErrorResponseProcessor;
+import jakarta.inject.Singleton;
+
+/**
+ * Micronaut's own errors (wrong path, wrong method, ...) in Tencent's envelope too. Micronaut's messages quote
+ * the full URI, Sign included, so the reason is written here from the path and method only.
+ */
+@Primary
+@Singleton
+@Replaces(HateoasErrorResponseProcessor.class)
+public final class EnvelopeErrorResponses implements ErrorResponseProcessor<String> {
+
+    @Override
+    public MutableHttpResponse<String> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        HttpStatus status = response.getStatus();
+        String reason = switch (status) {
+            case NOT_FOUND -> "no callback endpoint at " + context.getRequest().getPath();
+            case METHOD_NOT_ALLOWED -> "callbacks are POSTed; " + context.getRequest().getMethodName() + " is not allowed";
+            default -> status.getReason();
+        };
+        return response.body(Envelope.fail(status.getCode(), reason).toString())
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.chatgate.server;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad configuration stops the start-up with a message that names the key. */
+class StartupConfigurationTest {
+
+    private static Throwable startupFailure(Map<String, Object> properties, String... environments) {
+        Map<String, Object> all = new HashMap<>(properties);
+        all.put("micronaut.server.port", -1);
+        Throwable thrown = null;
+        try (ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, all, environments).getApplicationContext()) {
+            context.getBean(EmbeddedServer.class);
+        } catch (Throwable e) {
+            thrown = e;
+        }
+        assertThat(thrown).as("start-up should fail").isNotNull();
+        return thrown;
+    }
+
+    private static String allMessages(Throwable t) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            out.append(c.getMessage()).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
+    void aDeadlineAtOrAboveTencentsTimeoutNamesTheKey() {
+        Throwable failure = startupFailure(Map.of("chatgate.apps.1400000009.deadline", "2s"));
+        assertThat(allMessages(failure)).contains("chatgate.apps.1400000009.deadline must be above 0 and below Tencent's 2 s timeout");
+    }
+
+    @Test
+    void requiringSignaturesWithoutATokenNamesBothKeys() {
+        Throwable failure = startupFailure(Map.of("chatgate.apps.1400000009.require-signature", "true"));
+        assertThat(allMessages(failure)).contains(
+                "chatgate.apps.1400000009.require-signature is true but chatgate.apps.1400000009.tokens is empty");
+    }
+
+    @Test
+    void aNonNumericAppKeyIsRefused() {
+        Throwable failure = startupFailure(Map.of("chatgate.apps.my-app.tokens", "t"));
+        assertThat(allMessages(failure)).contains("chatgate.apps.my-app: an app is keyed by its numeric SdkAppid");
+    }
+
+    @Test
+    void anUnknownValidationModeNamesTheKey() {
+        Throwable failure = startupFailure(Map.of("chatgate.apps.1400000009.validation", "sometimes"));
+        assertThat(allMessages(failure)).contains("validation").contains("sometimes");
+    }
+
+    @Test
+    void twoDecisionHandlersForOneBeforeCallbackStopTheStartUp() {
+        Throwable failure = startupFailure(Map.of("chatgate.example.enabled", "true"), TestHandlers.ENV);
+        assertThat(allMessages(failure)).contains("Two decision handlers for C2C.CallbackBeforeSendMsg");
+    }
+
+    @Test
+    void tokensMayBeGivenAsACommaSeparatedListAsAnEnvironmentVariableWould() {
+        Map<String, Object> properties = Map.of("micronaut.server.port", -1,
+                "chatgate.apps.1400000009.tokens", "a,b", "chatgate.apps.1400000009.validation", "enforce");
+        try (ApplicationContext context = ApplicationContext.run(properties)) {
+            var app = context.getBean(dev.chatgate.server.config.AppDirectory.class).find("1400000009").orElseThrow();
+            assertThat(app.config().getTokens()).containsExactly("a", "b");
+            assertThat(app.config().isRequireSignature()).isTrue();
+            assertThat(app.config().getValidation()).isEqualTo(dev.chatgate.server.config.ValidationMode.ENFORCE);
+        }
+    }
+}
