@@ -1,12 +1,18 @@
 package dev.chatgate.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatgate.core.binding.FieldLoss;
 import dev.chatgate.core.protocol.CallbackQuery;
 import dev.chatgate.core.signature.CallbackSignature;
 import dev.chatgate.core.spec.CallbackSpec;
+import dev.chatgate.core.spec.CommandRegistry;
 import dev.chatgate.core.spec.SpecExamples;
 import dev.chatgate.core.validation.PayloadValidator;
 import dev.chatgate.fixtures.SenderResult;
 import dev.chatgate.fixtures.TencentSender;
+import dev.chatgate.server.dispatch.Callback;
+import dev.chatgate.server.dispatch.UnhandledCallbackListener;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -40,6 +46,10 @@ class CallbackEndpointTest {
     TestHandlers.C2CDecider c2c;
     @Inject
     TestHandlers.JoinRecorder joins;
+    @Inject
+    TestHandlers.UnhandledRecorder fallback;
+    @Inject
+    io.micronaut.serde.ObjectMapper mapper;
 
     private TencentSender sender(String app, String token) {
         return TencentSender.to(server.getURL() + "/").app(app).token(token).build();
@@ -89,6 +99,36 @@ class CallbackEndpointTest {
                     assertThat(validator.validateResponse(example.command(), result.json()).violations())
                             .as("answer to " + example.path()).isEmpty();
                 }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyExampleReachesItsTypedModelWithEveryFieldIntact() {
+        TencentSender sender = signed();
+        return SpecExamples.listed(CallbackSpec.bundled()).stream().filter(e -> !e.answer())
+                .map(example -> DynamicTest.dynamicTest(example.path(), () -> {
+                    String json = example.json();
+                    assertThat(sender.send(example.command(), json).status()).isEqualTo(200);
+                    eventually(() -> assertThat(TestHandlers.SEEN).containsKey(json));
+                    Callback<?> callback = TestHandlers.SEEN.get(json);
+                    Class<?> model = CommandRegistry.bundled().find(example.command()).orElseThrow().requestModel();
+                    assertThat(callback.payload()).isInstanceOf(model);
+                    JsonNode written = new ObjectMapper().readTree(mapper.writeValueAsBytes(callback.payload()));
+                    assertThat(FieldLoss.between(new ObjectMapper().readTree(json), written))
+                            .as("fields lost between " + example.path() + " and " + model.getSimpleName()).isEmpty();
+                }));
+    }
+
+    @Test
+    void theFallbackIsToldWhetherACommandIsUnknownOrUnhandled() throws InterruptedException {
+        String unknown = "{\"CallbackCommand\":\"Group.CallbackTotallyNew\",\"X\":1}";
+        String unhandled = "{\"CallbackCommand\":\"Group.CallbackAfterGroupFull\",\"GroupId\":\"@TGS#fallback\"}";
+        signed().send("Group.CallbackTotallyNew", unknown);
+        signed().send("Group.CallbackAfterGroupFull", unhandled);
+        eventually(() -> {
+            assertThat(fallback.reasons).containsEntry(unknown, UnhandledCallbackListener.Reason.UNKNOWN_COMMAND);
+            assertThat(fallback.reasons).containsEntry(unhandled, UnhandledCallbackListener.Reason.NO_HANDLER);
+        });
+        assertThat(TestHandlers.SEEN.get(unknown).payload()).isNull();
     }
 
     @Test

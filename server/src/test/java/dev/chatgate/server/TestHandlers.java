@@ -11,11 +11,13 @@ import dev.chatgate.model.TIMMsgElement;
 import dev.chatgate.server.dispatch.AfterCallbackListener;
 import dev.chatgate.server.dispatch.BeforeCallbackHandler;
 import dev.chatgate.server.dispatch.Callback;
+import dev.chatgate.server.dispatch.UnhandledCallbackListener;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Handlers the integration tests drive; the message text picks the decision. */
@@ -24,7 +26,22 @@ final class TestHandlers {
     /** The environment that activates these handlers. */
     static final String ENV = "endpoint-test";
 
+    /** Every callback any test handler saw, by its raw body. */
+    static final Map<String, Callback<?>> SEEN = new ConcurrentHashMap<>();
+
     private TestHandlers() {
+    }
+
+    @Singleton
+    @Requires(env = TestHandlers.ENV)
+    static final class UnhandledRecorder implements UnhandledCallbackListener {
+        final Map<String, Reason> reasons = new ConcurrentHashMap<>();
+
+        @Override
+        public void onUnhandled(Callback<?> callback, Reason reason) {
+            reasons.put(callback.rawJson(), reason);
+            SEEN.put(callback.rawJson(), callback);
+        }
     }
 
     @Singleton
@@ -35,6 +52,7 @@ final class TestHandlers {
         @Override
         public Decision<C2CCallbackBeforeSendMsgResponse> decide(Callback<C2CCallbackBeforeSendMsg> callback) {
             seen.add(callback.payload());
+            SEEN.put(callback.rawJson(), callback);
             String text = MessageElements.of(callback.payload().getMsgBody()).text();
             return switch (text) {
                 case "spam" -> Decision.deny("spam");
@@ -58,6 +76,7 @@ final class TestHandlers {
         @Override
         public Decision<GroupCallbackBeforeCreateGroupResponse> decide(Callback<GroupCallbackBeforeCreateGroup> callback)
                 throws InterruptedException {
+            SEEN.put(callback.rawJson(), callback);
             if ("slow".equals(callback.payload().getName())) {
                 Thread.sleep(5_000);
             }
@@ -73,6 +92,7 @@ final class TestHandlers {
         @Override
         public void onEvent(Callback<GroupCallbackAfterNewMemberJoin> callback) {
             seen.add(callback);
+            SEEN.put(callback.rawJson(), callback);
         }
     }
 }

@@ -20,6 +20,8 @@ import dev.chatgate.server.dispatch.Callback;
 import dev.chatgate.server.dispatch.DecisionDispatcher;
 import dev.chatgate.server.dispatch.HandlerIndex;
 import dev.chatgate.server.dispatch.InboxUnavailableException;
+import dev.chatgate.server.dispatch.UnhandledCallbackListener;
+import dev.chatgate.server.dispatch.UnhandledCallbacks;
 import dev.chatgate.server.ops.CallbackMetrics;
 import dev.chatgate.server.ops.Outcome;
 import dev.chatgate.server.ops.RequestLog;
@@ -48,13 +50,15 @@ public final class CallbackReceiver {
     private final DecisionDispatcher decisions;
     private final AfterCallbackInbox inbox;
     private final ViolationReporter violations;
+    private final UnhandledCallbacks unhandled;
     private final CallbackMetrics metrics;
     private final RequestLog requestLog;
     private final Clock clock;
 
     public CallbackReceiver(AppDirectory apps, CommandRegistry registry, PayloadValidator validator,
                             PayloadBinder binder, HandlerIndex handlers, DecisionDispatcher decisions,
-                            AfterCallbackInbox inbox, ViolationReporter violations, CallbackMetrics metrics,
+                            AfterCallbackInbox inbox, ViolationReporter violations, UnhandledCallbacks unhandled,
+                            CallbackMetrics metrics,
                             RequestLog requestLog, Clock clock) {
         this.apps = apps;
         this.registry = registry;
@@ -64,6 +68,7 @@ public final class CallbackReceiver {
         this.decisions = decisions;
         this.inbox = inbox;
         this.violations = violations;
+        this.unhandled = unhandled;
         this.metrics = metrics;
         this.requestLog = requestLog;
         this.clock = clock;
@@ -89,15 +94,23 @@ public final class CallbackReceiver {
         CommandDescriptor descriptor = registry.find(command).orElse(null);
         if (descriptor == null) {
             LOG.warn("Unknown command {} from app {}: answered OK so traffic is never blocked", command, appId);
+            unhandled.notify(new Callback<>(command, null, body, query, clock.instant()),
+                    UnhandledCallbackListener.Reason.UNKNOWN_COMMAND);
             return finish(new Answer(Envelope.ok(), Outcome.UNKNOWN_COMMAND), command, appId, startNanos);
         }
         validate(app.config(), command, json, appId);
         Callback<Object> callback = new Callback<>(command, bind(descriptor, body), body, query, clock.instant());
         if (descriptor.isBefore()) {
-            return handlers.handlerFor(command)
-                    .map(handler -> decisions.decide(descriptor, handler, callback, app.config())
-                            .thenCompose(answer -> finish(answer, command, appId, startNanos)))
-                    .orElseGet(() -> finish(new Answer(Envelope.ok(), Outcome.ALLOW), command, appId, startNanos));
+            var handler = handlers.handlerFor(command);
+            if (handler.isPresent()) {
+                return decisions.decide(descriptor, handler.get(), callback, app.config())
+                        .thenCompose(answer -> finish(answer, command, appId, startNanos));
+            }
+            unhandled.notify(callback, UnhandledCallbackListener.Reason.NO_HANDLER);
+            return finish(new Answer(Envelope.ok(), Outcome.ALLOW), command, appId, startNanos);
+        }
+        if (handlers.listenersFor(command).isEmpty()) {
+            unhandled.notify(callback, UnhandledCallbackListener.Reason.NO_HANDLER);
         }
         try {
             inbox.accept(callback);
