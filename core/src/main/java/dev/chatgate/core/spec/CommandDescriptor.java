@@ -1,5 +1,7 @@
 package dev.chatgate.core.spec;
 
+import java.util.List;
+
 /**
  * Everything the spec says about one callback command.
  *
@@ -12,11 +14,17 @@ package dev.chatgate.core.spec;
  * @param responseModel  the generated model class of the answer
  * @param decisionRules  the ErrorCode values the command understands (NONE for after-callbacks)
  * @param carriesCommandInBody whether the body has a top-level CallbackCommand (not Push.*, not moderation results)
+ * @param dedupePointers JSON pointers whose values identify one event ({@code x-dedupe-key}); empty: the whole body
  */
 public record CommandDescriptor(String command, CallbackKind kind, String category,
                                 String requestSchema, String responseSchema,
                                 Class<?> requestModel, Class<?> responseModel,
-                                DecisionRules decisionRules, boolean carriesCommandInBody) {
+                                DecisionRules decisionRules, boolean carriesCommandInBody,
+                                List<String> dedupePointers) {
+
+    public CommandDescriptor {
+        dedupePointers = List.copyOf(dedupePointers);
+    }
 
     public boolean isBefore() {
         return kind == CallbackKind.BEFORE;

@@ -2,10 +2,12 @@ package dev.chatgate.core.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,7 +59,13 @@ public final class CommandRegistry {
                 requestSchema, responseSchema,
                 ModelNames.modelClass(requestSchema), ModelNames.modelClass(responseSchema),
                 DecisionRules.fromSpec(operation.path("x-decision")),
-                requestProperties.has("CallbackCommand"));
+                requestProperties.has("CallbackCommand"), dedupePointers(operation.path("x-dedupe-key")));
+    }
+
+    private static List<String> dedupePointers(JsonNode rule) {
+        List<String> pointers = new ArrayList<>();
+        rule.forEach(pointer -> pointers.add(pointer.asText()));
+        return pointers;
     }
 
     private static String required(JsonNode operation, String field, String command) {

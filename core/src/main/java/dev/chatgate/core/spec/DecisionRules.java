@@ -48,6 +48,22 @@ public record DecisionRules(OptionalInt denyCode, OptionalInt clientErrorOnDeny,
         return hasCustomDenyRange() && code >= customDenyMin.getAsInt() && code <= customDenyMax.getAsInt();
     }
 
+    /** Whether Tencent gives {@code code} a meaning for this command: allow, refusal, discard or custom refusal. */
+    public boolean understands(int code) {
+        return code == 0 || denyCode.orElse(0) == code || discardCode.orElse(0) == code || isCustomDenyCode(code);
+    }
+
+    /** The codes the command understands, for messages: "0 (allow), 1 (deny), ...". */
+    public String understoodCodes() {
+        StringBuilder out = new StringBuilder("0 (allow)");
+        denyCode.ifPresent(c -> out.append(", ").append(c).append(" (deny)"));
+        discardCode.ifPresent(c -> out.append(", ").append(c).append(" (discard)"));
+        if (hasCustomDenyRange()) {
+            out.append(", ").append(customDenyRangeText()).append(" (custom refusal)");
+        }
+        return out.toString();
+    }
+
     /** "[min, max]" or "none", for messages. */
     public String customDenyRangeText() {
         return hasCustomDenyRange() ? "[" + customDenyMin.getAsInt() + ", " + customDenyMax.getAsInt() + "]" : "none";

@@ -28,6 +28,10 @@ class CommandRegistryTest {
         assertThat(d.decisionRules().isCustomDenyCode(120001)).isTrue();
         assertThat(d.decisionRules().isCustomDenyCode(130001)).isFalse();
         assertThat(d.carriesCommandInBody()).isTrue();
+        assertThat(d.decisionRules().understands(2)).isTrue();
+        assertThat(d.decisionRules().understands(3)).isFalse();
+        assertThat(d.decisionRules().understoodCodes())
+                .isEqualTo("0 (allow), 1 (deny), 2 (discard), [120001, 130000] (custom refusal)");
     }
 
     @Test

@@ -1,0 +1,118 @@
+package dev.chatgate.core.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.chatgate.core.spec.CommandDescriptor;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The two keys an after-callback is stored under.
+ * <ul>
+ * <li>Dedupe key: Tencent resends an after-callback on timeout and sends no event id. Where the spec names the
+ *     fields that identify an event ({@code x-dedupe-key}, e.g. MsgKey of a sent one-to-one message) they are the
+ *     key; otherwise a SHA-256 of the body in canonical form (keys sorted, no white space). Two distinct events
+ *     differ in at least one field, so they never share a key.</li>
+ * <li>Order key: events of one group ({@code GroupId}), one official account ({@code Official_Account}) or one
+ *     one-to-one conversation ({@code From_Account} and {@code To_Account}, either direction) are delivered in
+ *     the order received; any other event has no predecessor.</li>
+ * </ul>
+ * Both are prefixed with the app, so apps never collide.
+ */
+public final class EventKeys {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private EventKeys() {
+    }
+
+    public static String dedupeKey(String appId, String command, List<String> pointers, JsonNode body) {
+        if (!pointers.isEmpty()) {
+            StringBuilder key = new StringBuilder();
+            boolean complete = true;
+            for (String pointer : pointers) {
+                JsonNode value = body.at(pointer);
+                complete &= value.isValueNode() && !value.asText().isEmpty();
+                key.append(pointer).append('=').append(value.asText()).append('\n');
+            }
+            if (complete) {
+                return sha256(appId + "\n" + command + "\n" + key);
+            }
+        }
+        return sha256(appId + "\n" + command + "\n" + canonical(body));
+    }
+
+    public static String dedupeKey(String appId, CommandDescriptor command, JsonNode body) {
+        return dedupeKey(appId, command.command(), command.dedupePointers(), body);
+    }
+
+    public static String orderKey(String appId, JsonNode body, String dedupeKey) {
+        String group = text(body, "GroupId");
+        if (group != null) {
+            return appId + ":group:" + group;
+        }
+        String channel = text(body, "Official_Account");
+        if (channel != null) {
+            return appId + ":channel:" + channel;
+        }
+        String from = text(body, "From_Account");
+        String to = text(body, "To_Account");
+        if (from != null && to != null) {
+            return appId + ":c2c:" + (from.compareTo(to) <= 0 ? from + "|" + to : to + "|" + from);
+        }
+        return appId + ":event:" + dedupeKey;
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.path(field);
+        return value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
+    }
+
+    /** The body with object keys sorted and no white space, so equal documents give equal text. */
+    static String canonical(JsonNode node) {
+        StringBuilder out = new StringBuilder();
+        write(node, out);
+        return out.toString();
+    }
+
+    private static void write(JsonNode node, StringBuilder out) {
+        if (node.isObject()) {
+            TreeMap<String, JsonNode> sorted = new TreeMap<>();
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                sorted.put(name, node.get(name));
+            }
+            out.append('{');
+            boolean first = true;
+            for (var field : sorted.entrySet()) {
+                out.append(first ? "" : ",");
+                first = false;
+                out.append(com.fasterxml.jackson.databind.node.TextNode.valueOf(field.getKey())).append(':');
+                write(field.getValue(), out);
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                out.append(i == 0 ? "" : ",");
+                write(node.get(i), out);
+            }
+            out.append(']');
+        } else {
+            out.append(node);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

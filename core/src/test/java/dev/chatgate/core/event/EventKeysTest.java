@@ -1,0 +1,65 @@
+package dev.chatgate.core.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatgate.core.spec.CommandRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventKeysTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text);
+    }
+
+    @Test
+    void theSameBodyWithKeysInAnotherOrderAndSpacingHasTheSameKey() throws Exception {
+        String a = EventKeys.dedupeKey("1", "Sns.CallbackFriendAdd", List.of(), json("{\"a\":1,\"b\":{\"y\":[1,2],\"x\":\"s\"}}"));
+        String b = EventKeys.dedupeKey("1", "Sns.CallbackFriendAdd", List.of(), json("{ \"b\": {\"x\":\"s\", \"y\":[1, 2]}, \"a\":1 }"));
+        assertThat(a).isEqualTo(b).hasSize(64);
+    }
+
+    @Test
+    void distinctEventsNeverShareAKey() throws Exception {
+        String one = EventKeys.dedupeKey("1", "Group.CallbackAfterGroupInfoChanged", List.of(),
+                json("{\"GroupId\":\"g\",\"Name\":\"a\",\"EventTime\":1}"));
+        String two = EventKeys.dedupeKey("1", "Group.CallbackAfterGroupInfoChanged", List.of(),
+                json("{\"GroupId\":\"g\",\"Name\":\"a\",\"EventTime\":2}"));
+        String otherApp = EventKeys.dedupeKey("2", "Group.CallbackAfterGroupInfoChanged", List.of(),
+                json("{\"GroupId\":\"g\",\"Name\":\"a\",\"EventTime\":1}"));
+        assertThat(one).isNotEqualTo(two).isNotEqualTo(otherApp);
+    }
+
+    @Test
+    void theSpecsDedupeFieldsIdentifyAMessageWhateverElseDiffers() throws Exception {
+        var command = CommandRegistry.bundled().find("C2C.CallbackAfterSendMsg").orElseThrow();
+        assertThat(command.dedupePointers()).containsExactly("/MsgKey");
+        String first = EventKeys.dedupeKey("1", command, json("{\"MsgKey\":\"1_2_3\",\"SendMsgResult\":0}"));
+        String retried = EventKeys.dedupeKey("1", command, json("{\"MsgKey\":\"1_2_3\",\"SendMsgResult\":0,\"New\":true}"));
+        String other = EventKeys.dedupeKey("1", command, json("{\"MsgKey\":\"1_2_4\",\"SendMsgResult\":0}"));
+        assertThat(first).isEqualTo(retried).isNotEqualTo(other);
+    }
+
+    @Test
+    void aBodyMissingTheDedupeFieldsFallsBackToTheWholeBody() throws Exception {
+        var command = CommandRegistry.bundled().find("Group.CallbackAfterSendMsg").orElseThrow();
+        String a = EventKeys.dedupeKey("1", command, json("{\"GroupId\":\"g\",\"Text\":\"a\"}"));
+        String b = EventKeys.dedupeKey("1", command, json("{\"GroupId\":\"g\",\"Text\":\"b\"}"));
+        assertThat(a).isNotEqualTo(b);
+    }
+
+    @Test
+    void orderKeysFollowTheGroupTheChannelOrTheConversationInEitherDirection() throws Exception {
+        assertThat(EventKeys.orderKey("1", json("{\"GroupId\":\"@TGS#1\",\"From_Account\":\"a\"}"), "d")).isEqualTo("1:group:@TGS#1");
+        assertThat(EventKeys.orderKey("1", json("{\"Official_Account\":\"@TOA#_1\"}"), "d")).isEqualTo("1:channel:@TOA#_1");
+        assertThat(EventKeys.orderKey("1", json("{\"From_Account\":\"bob\",\"To_Account\":\"ann\"}"), "d"))
+                .isEqualTo(EventKeys.orderKey("1", json("{\"From_Account\":\"ann\",\"To_Account\":\"bob\"}"), "d"))
+                .isEqualTo("1:c2c:ann|bob");
+        assertThat(EventKeys.orderKey("1", json("{\"Tag\":\"x\"}"), "d")).isEqualTo("1:event:d");
+    }
+}
