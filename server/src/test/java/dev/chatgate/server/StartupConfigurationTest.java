@@ -15,6 +15,7 @@ class StartupConfigurationTest {
     private static Throwable startupFailure(Map<String, Object> properties, String... environments) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("micronaut.server.port", -1);
+        all.put("chatgate.inbox.data-dir", "target/test-inbox/startup-" + System.nanoTime());
         Throwable thrown = null;
         try (ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, all, environments).getApplicationContext()) {
             context.getBean(EmbeddedServer.class);
@@ -67,6 +68,7 @@ class StartupConfigurationTest {
     @Test
     void tokensMayBeGivenAsACommaSeparatedListAsAnEnvironmentVariableWould() {
         Map<String, Object> properties = Map.of("micronaut.server.port", -1,
+                "chatgate.inbox.data-dir", "target/test-inbox/startup-" + System.nanoTime(),
                 "chatgate.apps.1400000009.tokens", "a,b", "chatgate.apps.1400000009.validation", "enforce");
         try (ApplicationContext context = ApplicationContext.run(properties)) {
             var app = context.getBean(dev.chatgate.server.config.AppDirectory.class).find("1400000009").orElseThrow();

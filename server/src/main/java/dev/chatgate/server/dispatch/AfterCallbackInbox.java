@@ -1,11 +1,19 @@
 package dev.chatgate.server.dispatch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.concurrent.CompletableFuture;
+
 /**
- * Where an accepted after-callback goes before Tencent is answered. The answer is OK only when
- * {@link #accept} returned normally: a durable implementation stores the event there.
+ * Where an accepted after-callback (or a callback of an unknown command) goes before Tencent is answered.
+ * The answer is OK only when the returned future completes normally: a durable implementation completes it once
+ * the event is committed, and fails it with {@link InboxUnavailableException} when it cannot store it.
  */
 public interface AfterCallbackInbox {
 
-    /** Takes the event; throws {@link InboxUnavailableException} when it cannot, so the answer is a failure. */
-    void accept(Callback<?> callback) throws InboxUnavailableException;
+    /**
+     * @param body         the parsed body (the raw text is in the callback)
+     * @param knownCommand false for a command the spec does not know
+     */
+    CompletableFuture<Void> accept(Callback<?> callback, JsonNode body, boolean knownCommand);
 }

@@ -38,6 +38,21 @@ public final class CallbackMetrics {
                 .tag("command", command).register(registry).increment();
     }
 
+    public void inboxStored(String command, boolean isNew) {
+        Counter.builder("chatgate.inbox.stored").description("After-callbacks stored before the answer; duplicate=true for a retry already stored")
+                .tag("command", command).tag("duplicate", String.valueOf(!isNew)).register(registry).increment();
+    }
+
+    public void inboxDelivered(String command) {
+        Counter.builder("chatgate.inbox.delivered").description("Stored events delivered to their listeners")
+                .tag("command", command).register(registry).increment();
+    }
+
+    public void inboxDead(String command) {
+        Counter.builder("chatgate.inbox.dead").description("Stored events parked as dead after their last attempt")
+                .tag("command", command).register(registry).increment();
+    }
+
     public void listenerFailure(String command) {
         Counter.builder("chatgate.listener.failures").description("After-callback listener invocations that threw")
                 .tag("command", command).register(registry).increment();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatgate.core.binding.PayloadBinder;
 import dev.chatgate.core.binding.PayloadBindingException;
 import dev.chatgate.core.decision.Envelope;
+import dev.chatgate.core.event.EventKeys;
 import dev.chatgate.core.protocol.CallbackQuery;
 import dev.chatgate.core.signature.SignatureException;
 import dev.chatgate.core.spec.CommandDescriptor;
@@ -19,7 +20,6 @@ import dev.chatgate.server.dispatch.Answer;
 import dev.chatgate.server.dispatch.Callback;
 import dev.chatgate.server.dispatch.DecisionDispatcher;
 import dev.chatgate.server.dispatch.HandlerIndex;
-import dev.chatgate.server.dispatch.InboxUnavailableException;
 import dev.chatgate.server.dispatch.UnhandledCallbackListener;
 import dev.chatgate.server.dispatch.UnhandledCallbacks;
 import dev.chatgate.server.ops.CallbackMetrics;
@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -93,13 +94,14 @@ public final class CallbackReceiver {
         }
         CommandDescriptor descriptor = registry.find(command).orElse(null);
         if (descriptor == null) {
-            LOG.warn("Unknown command {} from app {}: answered OK so traffic is never blocked", command, appId);
-            unhandled.notify(new Callback<>(command, null, body, query, clock.instant()),
-                    UnhandledCallbackListener.Reason.UNKNOWN_COMMAND);
-            return finish(new Answer(Envelope.ok(), Outcome.UNKNOWN_COMMAND), command, appId, startNanos);
+            LOG.warn("Unknown command {} from app {}: stored and answered OK so traffic is never blocked", command, appId);
+            Callback<Object> unknown = new Callback<>(command, null, body, query, clock.instant(),
+                    EventKeys.dedupeKey(appId, command, List.of(), json));
+            return store(unknown, json, false, Outcome.UNKNOWN_COMMAND, startNanos);
         }
         validate(app.config(), command, json, appId);
-        Callback<Object> callback = new Callback<>(command, bind(descriptor, body), body, query, clock.instant());
+        Callback<Object> callback = new Callback<>(command, bind(descriptor, body), body, query, clock.instant(),
+                EventKeys.dedupeKey(appId, descriptor, json));
         if (descriptor.isBefore()) {
             var handler = handlers.handlerFor(command);
             if (handler.isPresent()) {
@@ -109,16 +111,23 @@ public final class CallbackReceiver {
             unhandled.notify(callback, UnhandledCallbackListener.Reason.NO_HANDLER);
             return finish(new Answer(Envelope.ok(), Outcome.ALLOW), command, appId, startNanos);
         }
-        if (handlers.listenersFor(command).isEmpty()) {
-            unhandled.notify(callback, UnhandledCallbackListener.Reason.NO_HANDLER);
-        }
-        try {
-            inbox.accept(callback);
-        } catch (InboxUnavailableException e) {
-            throw new CallbackRejectedException(503, Outcome.UNAVAILABLE,
-                    "event could not be stored: " + e.getMessage(), command, appId);
-        }
-        return finish(new Answer(Envelope.ok(), Outcome.OK), command, appId, startNanos);
+        return store(callback, json, true, Outcome.OK, startNanos);
+    }
+
+    /** Answers OK once the inbox has the event; a failure to store it is answered 503 so Tencent may retry. */
+    private CompletableFuture<JsonNode> store(Callback<Object> callback, JsonNode json, boolean known, Outcome outcome,
+                                              long startNanos) {
+        String command = callback.command();
+        String appId = callback.sdkAppId();
+        return inbox.accept(callback, json, known).handle((stored, failure) -> failure).thenCompose(failure -> {
+            if (failure == null) {
+                return finish(new Answer(Envelope.ok(), outcome), command, appId, startNanos);
+            }
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            return CompletableFuture.failedFuture(new CallbackRejectedException(503, Outcome.UNAVAILABLE,
+                    "event not stored, try again: " + cause.getMessage(), command, appId));
+        });
     }
 
     private void verifySignature(AppDirectory.ConfiguredApp app, CallbackQuery query) {

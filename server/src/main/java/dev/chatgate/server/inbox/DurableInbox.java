@@ -1,0 +1,39 @@
+package dev.chatgate.server.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.chatgate.core.event.EventKeys;
+import dev.chatgate.core.protocol.CallbackQuery;
+import dev.chatgate.server.dispatch.AfterCallbackInbox;
+import dev.chatgate.server.dispatch.Callback;
+import dev.chatgate.server.ops.CallbackMetrics;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.util.concurrent.CompletableFuture;
+
+/** Stores every after-callback before it is acknowledged; the {@link InboxWorker} delivers it afterwards. */
+@Singleton
+@Requires(property = "chatgate.inbox.enabled", notEquals = "false")
+public final class DurableInbox implements AfterCallbackInbox {
+
+    private final InboxWriter writer;
+    private final CallbackMetrics metrics;
+
+    public DurableInbox(InboxWriter writer, CallbackMetrics metrics) {
+        this.writer = writer;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public CompletableFuture<Void> accept(Callback<?> callback, JsonNode body, boolean knownCommand) {
+        NewEvent event = new NewEvent(callback.sdkAppId(), callback.command(), callback.eventId(),
+                EventKeys.orderKey(callback.sdkAppId(), body, callback.eventId()), storedQuery(callback.query()),
+                callback.rawJson(), callback.receivedAt().toEpochMilli());
+        return writer.write(event).thenAccept(isNew -> metrics.inboxStored(callback.command(), isNew));
+    }
+
+    /** The query without Sign and RequestTime: they authenticated this request and mean nothing later. */
+    private static String storedQuery(CallbackQuery query) {
+        return query.withSignature(null, null).toQueryString();
+    }
+}

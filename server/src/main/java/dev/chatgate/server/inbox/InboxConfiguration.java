@@ -1,0 +1,196 @@
+package dev.chatgate.server.inbox;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** {@code chatgate.inbox.*}: where after-callbacks are stored before Tencent is answered, and how they are delivered. */
+@ConfigurationProperties("chatgate.inbox")
+public final class InboxConfiguration {
+
+    private boolean enabled = true;
+    private String dataDir = "./data";
+    private String url;
+    private String username;
+    private String password = "";
+    private int poolSize = 8;
+    private Duration connectTimeout = Duration.ofMillis(1000);
+    private int maxAttempts = 8;
+    private Duration backoffInitial = Duration.ofSeconds(1);
+    private Duration backoffMax = Duration.ofMinutes(5);
+    private Duration lease = Duration.ofSeconds(30);
+    private Duration pollInterval = Duration.ofMillis(50);
+    private int claimBatch = 64;
+    private int workers = 4;
+    private int writeBatch = 512;
+    private Duration retention = Duration.ofDays(7);
+    private Duration purgeInterval = Duration.ofHours(1);
+    private String nodeId = ManagementFactory.getRuntimeMXBean().getName();
+    private String adminToken;
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getDataDir() {
+        return dataDir;
+    }
+
+    public void setDataDir(String dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /** JDBC URL; default an embedded H2 file under {@link #getDataDir()}. Use {@code jdbc:postgresql://...} in production. */
+    public String getUrl() {
+        return url != null ? url : "jdbc:h2:file:" + Path.of(dataDir, "inbox").toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public boolean isPostgres() {
+        return getUrl().startsWith("jdbc:postgresql:");
+    }
+
+    public String getUsername() {
+        return username != null ? username : isPostgres() ? "postgres" : "sa";
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public int getPoolSize() {
+        return poolSize;
+    }
+
+    public void setPoolSize(int poolSize) {
+        this.poolSize = poolSize;
+    }
+
+    /** How long a request waits for a database connection before it is answered with a failure. */
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    /** Failed deliveries before an event is parked as dead. */
+    public int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    public void setMaxAttempts(int maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    public Duration getBackoffInitial() {
+        return backoffInitial;
+    }
+
+    public void setBackoffInitial(Duration backoffInitial) {
+        this.backoffInitial = backoffInitial;
+    }
+
+    public Duration getBackoffMax() {
+        return backoffMax;
+    }
+
+    public void setBackoffMax(Duration backoffMax) {
+        this.backoffMax = backoffMax;
+    }
+
+    /** How long a node owns an event it claimed; a node that dies releases its events when this runs out. */
+    public Duration getLease() {
+        return lease;
+    }
+
+    public void setLease(Duration lease) {
+        this.lease = lease;
+    }
+
+    public Duration getPollInterval() {
+        return pollInterval;
+    }
+
+    public void setPollInterval(Duration pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public int getClaimBatch() {
+        return claimBatch;
+    }
+
+    public void setClaimBatch(int claimBatch) {
+        this.claimBatch = claimBatch;
+    }
+
+    public int getWorkers() {
+        return workers;
+    }
+
+    public void setWorkers(int workers) {
+        this.workers = workers;
+    }
+
+    /** Most events written in one transaction (group commit). */
+    public int getWriteBatch() {
+        return writeBatch;
+    }
+
+    public void setWriteBatch(int writeBatch) {
+        this.writeBatch = writeBatch;
+    }
+
+    /** How long processed events are kept before the purge removes them. */
+    public Duration getRetention() {
+        return retention;
+    }
+
+    public void setRetention(Duration retention) {
+        this.retention = retention;
+    }
+
+    public Duration getPurgeInterval() {
+        return purgeInterval;
+    }
+
+    public void setPurgeInterval(Duration purgeInterval) {
+        this.purgeInterval = purgeInterval;
+    }
+
+    public String getNodeId() {
+        return nodeId;
+    }
+
+    public void setNodeId(String nodeId) {
+        this.nodeId = nodeId;
+    }
+
+    /** Bearer token for the /inbox management endpoints; without one they answer 403. */
+    public String getAdminToken() {
+        return adminToken;
+    }
+
+    public void setAdminToken(String adminToken) {
+        this.adminToken = adminToken;
+    }
+}

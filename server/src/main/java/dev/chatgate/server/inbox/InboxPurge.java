@@ -1,0 +1,59 @@
+package dev.chatgate.server.inbox;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** Deletes processed events older than the retention, every purge interval. Dead events are kept. */
+@Context
+@Requires(property = "chatgate.inbox.enabled", notEquals = "false")
+public final class InboxPurge {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboxPurge.class);
+
+    private final InboxStore store;
+    private final InboxConfiguration config;
+    private final Clock clock;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "chatgate-inbox-purge");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public InboxPurge(InboxStore store, InboxConfiguration config, Clock clock) {
+        this.store = store;
+        this.config = config;
+        this.clock = clock;
+        long every = config.getPurgeInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Deletes processed events finished more than the retention ago; returns how many. */
+    public int purge() throws java.sql.SQLException {
+        int deleted = store.purgeDone(clock.millis() - config.getRetention().toMillis());
+        if (deleted > 0) {
+            LOG.info("Purged {} processed event(s) older than {}", deleted, config.getRetention());
+        }
+        return deleted;
+    }
+
+    private void purgeQuietly() {
+        try {
+            purge();
+        } catch (Exception e) {
+            LOG.warn("Inbox purge failed: {}", e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,238 @@
+package dev.chatgate.server.inbox;
+
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The inbox table. Claiming is safe with many nodes on one database: an event is leased to one node at a time,
+ * and only the oldest pending event of an order key can be claimed, so one key is never delivered out of order.
+ */
+@Singleton
+@Requires(property = "chatgate.inbox.enabled", notEquals = "false")
+public final class InboxStore {
+
+    static final String PENDING = "PENDING";
+    static final String DONE = "DONE";
+    static final String DEAD = "DEAD";
+
+    private static final String COLUMNS =
+            "id, app_id, command, dedupe_key, order_key, query, body, received_at, status, attempts, last_error";
+
+    private static final String INSERT = "INSERT INTO inbox_event (app_id, command, dedupe_key, order_key, query, body,"
+            + " received_at, status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)"
+            + " ON CONFLICT DO NOTHING";
+
+    // Candidates: due, not leased, and the head of their order key (no older pending event of the same key).
+    private static final String CANDIDATES = "SELECT e.id FROM inbox_event e WHERE e.status = 'PENDING'"
+            + " AND e.next_attempt_at <= ? AND (e.lease_until IS NULL OR e.lease_until < ?)"
+            + " AND NOT EXISTS (SELECT 1 FROM inbox_event p WHERE p.order_key = e.order_key AND p.id < e.id"
+            + " AND p.status = 'PENDING') ORDER BY e.id LIMIT ?";
+
+    private static final String CLAIM = "UPDATE inbox_event SET lease_owner = ?, lease_until = ?, attempts = attempts + 1"
+            + " WHERE id = ? AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)";
+
+    private final DataSource dataSource;
+    private final boolean postgres;
+
+    public InboxStore(InboxDatabase database, InboxConfiguration config) {
+        this.dataSource = database.dataSource();
+        this.postgres = config.isPostgres();
+    }
+
+    /** Writes events in one transaction; true where the event is new, false where it was stored before. */
+    boolean[] insert(List<NewEvent> events, long now) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            try {
+                for (NewEvent event : events) {
+                    insert.setString(1, event.appId());
+                    insert.setString(2, event.command());
+                    insert.setString(3, event.dedupeKey());
+                    insert.setString(4, event.orderKey());
+                    insert.setString(5, event.query());
+                    insert.setString(6, event.body());
+                    insert.setLong(7, event.receivedAt());
+                    insert.setLong(8, now);
+                    insert.addBatch();
+                }
+                int[] counts = insert.executeBatch();
+                connection.commit();
+                boolean[] inserted = new boolean[counts.length];
+                for (int i = 0; i < counts.length; i++) {
+                    inserted[i] = counts[i] != 0;
+                }
+                return inserted;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Leases up to {@code limit} deliverable events to {@code owner} until {@code leaseUntil}. */
+    List<StoredEvent> claim(String owner, long now, long leaseUntil, int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                List<Long> ids = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement(
+                        postgres ? CANDIDATES + " FOR UPDATE OF e SKIP LOCKED" : CANDIDATES)) {
+                    select.setLong(1, now);
+                    select.setLong(2, now);
+                    select.setInt(3, limit);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            ids.add(rows.getLong(1));
+                        }
+                    }
+                }
+                List<Long> claimed = new ArrayList<>();
+                try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                    for (long id : ids) {
+                        claim.setString(1, owner);
+                        claim.setLong(2, leaseUntil);
+                        claim.setLong(3, id);
+                        claim.setLong(4, now);
+                        if (claim.executeUpdate() == 1) {
+                            claimed.add(id);
+                        }
+                    }
+                }
+                List<StoredEvent> events = read(connection, claimed);
+                connection.commit();
+                return events;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Marks a delivered event done, if this node still owns it. */
+    boolean markDone(long id, String owner, long now) throws SQLException {
+        return update("UPDATE inbox_event SET status = 'DONE', finished_at = ?, lease_owner = NULL, lease_until = NULL,"
+                + " last_error = NULL WHERE id = ? AND lease_owner = ? AND status = 'PENDING'", now, id, owner);
+    }
+
+    /** Records a failed delivery: back to pending at {@code nextAttemptAt}, or parked as dead. */
+    boolean markFailed(long id, String owner, String error, long nextAttemptAt, boolean dead, long now)
+            throws SQLException {
+        String trimmed = error.length() > 4000 ? error.substring(0, 4000) : error;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE inbox_event SET status = ?, last_error = ?,"
+                     + " next_attempt_at = ?, finished_at = ?, lease_owner = NULL, lease_until = NULL"
+                     + " WHERE id = ? AND lease_owner = ? AND status = 'PENDING'")) {
+            update.setString(1, dead ? DEAD : PENDING);
+            update.setString(2, trimmed);
+            update.setLong(3, nextAttemptAt);
+            if (dead) {
+                update.setLong(4, now);
+            } else {
+                update.setNull(4, java.sql.Types.BIGINT);
+            }
+            update.setLong(5, id);
+            update.setString(6, owner);
+            int count = update.executeUpdate();
+            connection.commit();
+            return count == 1;
+        }
+    }
+
+    List<StoredEvent> list(String status, int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT " + COLUMNS + " FROM inbox_event WHERE status = ? ORDER BY id LIMIT ?")) {
+            select.setString(1, status);
+            select.setInt(2, limit);
+            List<StoredEvent> out = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    out.add(row(rows));
+                }
+            }
+            connection.commit();
+            return out;
+        }
+    }
+
+    /** Puts a dead event back in line for delivery, with a fresh count of attempts. */
+    boolean replay(long id, long now) throws SQLException {
+        return update("UPDATE inbox_event SET status = 'PENDING', attempts = 0, next_attempt_at = ?, finished_at = NULL,"
+                + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'DEAD'", now, id, null);
+    }
+
+    /** Deletes processed events finished before {@code before}; returns how many. */
+    int purgeDone(long before) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM inbox_event WHERE status = 'DONE' AND finished_at < ?")) {
+            delete.setLong(1, before);
+            int count = delete.executeUpdate();
+            connection.commit();
+            return count;
+        }
+    }
+
+    long count(String status) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM inbox_event WHERE status = ?")) {
+            select.setString(1, status);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                long count = rows.getLong(1);
+                connection.commit();
+                return count;
+            }
+        }
+    }
+
+    private boolean update(String sql, long now, long id, String owner) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setLong(1, now);
+            update.setLong(2, id);
+            if (owner != null) {
+                update.setString(3, owner);
+            }
+            int count = update.executeUpdate();
+            connection.commit();
+            return count == 1;
+        }
+    }
+
+    private static List<StoredEvent> read(Connection connection, List<Long> ids) throws SQLException {
+        List<StoredEvent> out = new ArrayList<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM inbox_event WHERE id IN (");
+        for (int i = 0; i < ids.size(); i++) {
+            sql.append(i == 0 ? "?" : ",?");
+        }
+        try (PreparedStatement select = connection.prepareStatement(sql.append(") ORDER BY id").toString())) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    out.add(row(rows));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static StoredEvent row(ResultSet rows) throws SQLException {
+        return new StoredEvent(rows.getLong("id"), rows.getString("app_id"), rows.getString("command"),
+                rows.getString("dedupe_key"), rows.getString("order_key"), rows.getString("query"),
+                rows.getString("body"), rows.getLong("received_at"), rows.getString("status"),
+                rows.getInt("attempts"), rows.getString("last_error"));
+    }
+}

@@ -1,0 +1,156 @@
+package dev.chatgate.server.inbox;
+
+import dev.chatgate.core.binding.PayloadBinder;
+import dev.chatgate.core.binding.PayloadBindingException;
+import dev.chatgate.core.protocol.CallbackQuery;
+import dev.chatgate.core.spec.CommandDescriptor;
+import dev.chatgate.core.spec.CommandRegistry;
+import dev.chatgate.server.dispatch.Callback;
+import dev.chatgate.server.dispatch.ListenerDelivery;
+import dev.chatgate.server.ops.CallbackMetrics;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Delivers stored events to listeners, off the request path: claims due events (leased to this node), delivers
+ * each on a worker thread, marks it done, or schedules a retry with backoff, or parks it as dead.
+ */
+@Context
+@Requires(property = "chatgate.inbox.enabled", notEquals = "false")
+public final class InboxWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboxWorker.class);
+
+    private final InboxStore store;
+    private final InboxConfiguration config;
+    private final ListenerDelivery delivery;
+    private final CommandRegistry registry;
+    private final PayloadBinder binder;
+    private final CallbackMetrics metrics;
+    private final Clock clock;
+    private final RetryPolicy retry;
+    private final ExecutorService workers;
+    private final Semaphore slots;
+    private final Thread claimer;
+    private volatile boolean running = true;
+
+    public InboxWorker(InboxStore store, InboxConfiguration config, ListenerDelivery delivery, CommandRegistry registry,
+                       PayloadBinder binder, CallbackMetrics metrics, Clock clock) {
+        this.store = store;
+        this.config = config;
+        this.delivery = delivery;
+        this.registry = registry;
+        this.binder = binder;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.retry = new RetryPolicy(config.getMaxAttempts(), config.getBackoffInitial(), config.getBackoffMax());
+        this.workers = Executors.newFixedThreadPool(config.getWorkers(), runnable -> {
+            Thread thread = new Thread(runnable, "chatgate-inbox-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Never hold more claimed events than can be delivered, so leases do not run out while events wait.
+        this.slots = new Semaphore(config.getWorkers() * 2);
+        this.claimer = new Thread(this::claimLoop, "chatgate-inbox-claimer");
+        this.claimer.setDaemon(true);
+        this.claimer.start();
+    }
+
+    private void claimLoop() {
+        while (running) {
+            try {
+                int free = slots.availablePermits();
+                List<StoredEvent> claimed = free == 0 ? List.of() : store.claim(config.getNodeId(), clock.millis(),
+                        clock.millis() + config.getLease().toMillis(), Math.min(free, config.getClaimBatch()));
+                for (StoredEvent event : claimed) {
+                    slots.acquire();
+                    workers.execute(() -> {
+                        try {
+                            deliver(event);
+                        } finally {
+                            slots.release();
+                        }
+                    });
+                }
+                if (claimed.isEmpty()) {
+                    Thread.sleep(config.getPollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warn("Inbox claim failed, retrying: {}", e.getMessage());
+                sleepQuietly(Math.max(500, config.getPollInterval().toMillis()));
+            }
+        }
+    }
+
+    private void deliver(StoredEvent event) {
+        CommandDescriptor command = registry.find(event.command()).orElse(null);
+        Callback<Object> callback = new Callback<>(event.command(), bind(command, event), event.body(),
+                CallbackQuery.parse(event.query()), Instant.ofEpochMilli(event.receivedAt()), event.dedupeKey());
+        String owner = config.getNodeId();
+        try {
+            delivery.deliver(callback, command != null);
+            store.markDone(event.id(), owner, clock.millis());
+            metrics.inboxDelivered(event.command());
+        } catch (Exception | LinkageError failure) {
+            metrics.listenerFailure(event.command());
+            boolean dead = retry.exhausted(event.attempts());
+            String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+            try {
+                store.markFailed(event.id(), owner, error, clock.millis() + retry.delayMillis(event.attempts()), dead,
+                        clock.millis());
+            } catch (Exception e) {
+                LOG.warn("Could not record the failure of event {} (the lease will release it): {}", event.id(),
+                        e.getMessage());
+            }
+            if (dead) {
+                metrics.inboxDead(event.command());
+                LOG.error("Event {} ({}) parked as dead after {} attempts: {}", event.id(), event.command(),
+                        event.attempts(), error);
+            } else {
+                LOG.warn("Event {} ({}) failed attempt {}: {}", event.id(), event.command(), event.attempts(), error);
+            }
+        }
+    }
+
+    private Object bind(CommandDescriptor command, StoredEvent event) {
+        if (command == null) {
+            return null;
+        }
+        try {
+            return binder.bind(command, event.body());
+        } catch (PayloadBindingException e) {
+            return null;
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        claimer.interrupt();
+        claimer.join(2_000);
+        workers.shutdown();
+        workers.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}
