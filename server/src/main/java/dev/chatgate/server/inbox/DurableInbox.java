@@ -10,6 +10,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Stores every after-callback before it is acknowledged; the {@link InboxWorker} delivers it afterwards. */
 @Singleton
@@ -18,10 +19,12 @@ public final class DurableInbox implements AfterCallbackInbox {
 
     private final InboxWriter writer;
     private final CallbackMetrics metrics;
+    private final long storeTimeoutMillis;
 
-    public DurableInbox(InboxWriter writer, CallbackMetrics metrics) {
+    public DurableInbox(InboxWriter writer, CallbackMetrics metrics, InboxConfiguration config) {
         this.writer = writer;
         this.metrics = metrics;
+        this.storeTimeoutMillis = config.getStoreTimeout().toMillis();
     }
 
     @Override
@@ -29,7 +32,9 @@ public final class DurableInbox implements AfterCallbackInbox {
         NewEvent event = new NewEvent(callback.sdkAppId(), callback.command(), callback.eventId(),
                 EventKeys.orderKey(callback.sdkAppId(), body, callback.eventId()), storedQuery(callback.query()),
                 callback.rawJson(), callback.receivedAt().toEpochMilli());
-        return writer.write(event).thenAccept(isNew -> metrics.inboxStored(callback.command(), isNew));
+        return writer.write(event)
+                .orTimeout(storeTimeoutMillis, TimeUnit.MILLISECONDS)
+                .thenAccept(isNew -> metrics.inboxStored(callback.command(), isNew));
     }
 
     /** The query without Sign and RequestTime: they authenticated this request and mean nothing later. */

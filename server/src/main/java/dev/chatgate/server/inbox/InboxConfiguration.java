@@ -17,6 +17,7 @@ public final class InboxConfiguration {
     private String password = "";
     private int poolSize = 8;
     private Duration connectTimeout = Duration.ofMillis(1000);
+    private Duration storeTimeout = Duration.ofMillis(1500);
     private int maxAttempts = 8;
     private Duration backoffInitial = Duration.ofSeconds(1);
     private Duration backoffMax = Duration.ofMinutes(5);
@@ -91,6 +92,15 @@ public final class InboxConfiguration {
 
     public void setConnectTimeout(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
+    }
+
+    /** Longest wait for an event to be committed; past it the answer is a failure (Tencent waits 2 s). */
+    public Duration getStoreTimeout() {
+        return storeTimeout;
+    }
+
+    public void setStoreTimeout(Duration storeTimeout) {
+        this.storeTimeout = storeTimeout;
     }
 
     /** Failed deliveries before an event is parked as dead. */

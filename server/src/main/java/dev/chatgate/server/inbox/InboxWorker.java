@@ -89,7 +89,7 @@ public final class InboxWorker {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
                 LOG.warn("Inbox claim failed, retrying: {}", e.getMessage());
                 sleepQuietly(Math.max(500, config.getPollInterval().toMillis()));
             }
@@ -103,16 +103,15 @@ public final class InboxWorker {
         String owner = config.getNodeId();
         try {
             delivery.deliver(callback, command != null);
-            store.markDone(event.id(), owner, clock.millis());
-            metrics.inboxDelivered(event.command());
-        } catch (Exception | LinkageError failure) {
+            markDone(event);
+        } catch (Exception | Error failure) {
             metrics.listenerFailure(event.command());
             boolean dead = retry.exhausted(event.attempts());
             String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
             try {
                 store.markFailed(event.id(), owner, error, clock.millis() + retry.delayMillis(event.attempts()), dead,
                         clock.millis());
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
                 LOG.warn("Could not record the failure of event {} (the lease will release it): {}", event.id(),
                         e.getMessage());
             }
@@ -123,6 +122,16 @@ public final class InboxWorker {
             } else {
                 LOG.warn("Event {} ({}) failed attempt {}: {}", event.id(), event.command(), event.attempts(), error);
             }
+        }
+    }
+
+    private void markDone(StoredEvent event) {
+        try {
+            store.markDone(event.id(), config.getNodeId(), clock.millis());
+            metrics.inboxDelivered(event.command());
+        } catch (Exception | Error e) {
+            // Delivered but not marked: the lease runs out and the event is delivered again (at least once).
+            LOG.warn("Event {} delivered but not marked done: {}", event.id(), e.getMessage());
         }
     }
 

@@ -69,6 +69,9 @@ public final class InboxWriter {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
+            } catch (Throwable unexpected) {
+                // This thread must outlive anything: if it stopped, every later request would wait for nothing.
+                LOG.error("Inbox writer survived an unexpected failure", unexpected);
             } finally {
                 batch.clear();
             }
@@ -81,7 +84,8 @@ public final class InboxWriter {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).stored().complete(inserted[i]);
             }
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // The PostgreSQL driver throws AssertionError when the connection dies in the middle of a batch.
             LOG.warn("Could not store {} event(s): {}", batch.size(), e.getMessage());
             InboxUnavailableException failure = new InboxUnavailableException("inbox store unavailable: " + e.getMessage(), e);
             batch.forEach(p -> p.stored().completeExceptionally(failure));

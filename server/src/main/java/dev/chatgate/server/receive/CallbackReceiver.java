@@ -125,8 +125,10 @@ public final class CallbackReceiver {
             }
             Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
+            String reason = cause instanceof java.util.concurrent.TimeoutException
+                    ? "the store did not confirm in time" : cause.getMessage();
             return CompletableFuture.failedFuture(new CallbackRejectedException(503, Outcome.UNAVAILABLE,
-                    "event not stored, try again: " + cause.getMessage(), command, appId));
+                    "event not stored, try again: " + reason, command, appId));
         });
     }
 

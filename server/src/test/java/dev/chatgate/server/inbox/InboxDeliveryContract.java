@@ -1,0 +1,172 @@
+package dev.chatgate.server.inbox;
+
+import dev.chatgate.core.event.EventKeys;
+import dev.chatgate.core.spec.CommandRegistry;
+import dev.chatgate.fixtures.SenderResult;
+import dev.chatgate.fixtures.TencentSender;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** After-callbacks through the running service and its inbox, whatever database holds it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class InboxDeliveryContract implements TestPropertyProvider {
+
+    static final String ADMIN = "admin-secret";
+    private static final String COMMAND = "Group.CallbackAfterGroupInfoChanged";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    InboxStore store;
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    abstract Map<String, String> database();
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(database());
+        properties.put("chatgate.inbox.max-attempts", "3");
+        properties.put("chatgate.inbox.backoff-initial", "20ms");
+        properties.put("chatgate.inbox.backoff-max", "100ms");
+        properties.put("chatgate.inbox.poll-interval", "10ms");
+        properties.put("chatgate.inbox.admin-token", ADMIN);
+        return properties;
+    }
+
+    TencentSender sender() {
+        return TencentSender.to(server.getURL() + "/").app("1400000000").token("local-dev-token").build();
+    }
+
+    static String event(String group, String name, String notification) {
+        return "{\"CallbackCommand\":\"" + COMMAND + "\",\"GroupId\":\"" + group + "\",\"Name\":\"" + name
+                + "\",\"Notification\":\"" + notification + "\",\"EventTime\":" + System.nanoTime() + "}";
+    }
+
+    static String idOf(String json) {
+        try {
+            return EventKeys.dedupeKey("1400000000", CommandRegistry.bundled().find(COMMAND).orElseThrow(),
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void eventually(Duration within, Runnable assertion) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static int deliveries(String id) {
+        var count = RecordingListener.DELIVERIES.get(id);
+        return count == null ? 0 : count.get();
+    }
+
+    @Test
+    void anOkMeansTheEventIsAlreadyStored() throws Exception {
+        String json = event("@TGS#" + UUID.randomUUID(), "stored", "n");
+        long before = store.count(InboxStore.PENDING) + store.count(InboxStore.DONE);
+        SenderResult result = sender().send(COMMAND, json);
+        assertThat(result.isOk()).as(result.toString()).isTrue();
+        assertThat(store.count(InboxStore.PENDING) + store.count(InboxStore.DONE)).isEqualTo(before + 1);
+        eventually(Duration.ofSeconds(10), () -> assertThat(deliveries(idOf(json))).isEqualTo(1));
+    }
+
+    @Test
+    void anEventSentTwiceAsTencentsRetryWouldIsDeliveredOnce() throws Exception {
+        String json = event("@TGS#" + UUID.randomUUID(), "twice", "n");
+        assertThat(sender().send(COMMAND, json).isOk()).isTrue();
+        assertThat(sender().send(COMMAND, json).isOk()).as("the retry is acknowledged too").isTrue();
+        eventually(Duration.ofSeconds(10), () -> assertThat(deliveries(idOf(json))).isEqualTo(1));
+        Thread.sleep(300);
+        assertThat(deliveries(idOf(json))).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingListenerIsRetriedWithBackoffUntilItSucceeds() throws Exception {
+        String json = event("@TGS#" + UUID.randomUUID(), "fail-twice", "n");
+        assertThat(sender().send(COMMAND, json).isOk()).isTrue();
+        eventually(Duration.ofSeconds(10), () -> assertThat(deliveries(idOf(json))).isEqualTo(1));
+        assertThat(RecordingListener.ATTEMPTS.get(idOf(json)).get()).isEqualTo(3);
+    }
+
+    @Test
+    void anEventThatKeepsFailingIsParkedDeadListedAndCanBeReplayed() throws Exception {
+        RecordingListener.BROKEN.set(true);
+        try {
+            String json = event("@TGS#" + UUID.randomUUID(), "fail-while-broken", "n");
+            assertThat(sender().send(COMMAND, json).isOk()).isTrue();
+            String id = idOf(json);
+            eventually(Duration.ofSeconds(10), () -> assertThat(RecordingListener.ATTEMPTS.get(id)).hasValue(3));
+            eventually(Duration.ofSeconds(5), () -> assertThat(deadBody()).contains("fail-while-broken"));
+            String dead = deadBody();
+            assertThat(dead).contains("the listener is broken").contains("\"attempts\":3");
+            long eventId = store.list(InboxStore.DEAD, 100).stream().filter(e -> e.dedupeKey().equals(id))
+                    .findFirst().orElseThrow().id();
+            RecordingListener.BROKEN.set(false);
+            String replayed = http.toBlocking().retrieve(HttpRequest.POST("/inbox/dead/" + eventId + "/replay", "")
+                    .bearerAuth(ADMIN));
+            assertThat(replayed).contains(String.valueOf(eventId));
+            eventually(Duration.ofSeconds(10), () -> assertThat(deliveries(id)).isEqualTo(1));
+        } finally {
+            RecordingListener.BROKEN.set(false);
+        }
+    }
+
+    private String deadBody() {
+        return http.toBlocking().retrieve(HttpRequest.GET("/inbox/dead").bearerAuth(ADMIN));
+    }
+
+    @Test
+    void eventsOfOneGroupAreDeliveredInTheOrderReceived() throws Exception {
+        String group = "@TGS#" + UUID.randomUUID();
+        String other = "@TGS#" + UUID.randomUUID();
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String name = i == 5 ? "fail-twice" : "ordered";
+            assertThat(sender().send(COMMAND, event(group, name, "n" + i)).isOk()).isTrue();
+            assertThat(sender().send(COMMAND, event(other, "ordered", "m" + i)).isOk()).isTrue();
+            sent.add("n" + i);
+        }
+        eventually(Duration.ofSeconds(20), () -> assertThat(RecordingListener.ORDER_BY_GROUP.get(group)).hasSize(40));
+        assertThat(RecordingListener.ORDER_BY_GROUP.get(group)).as("a failing event holds back the rest of its group")
+                .containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void managementNeedsTheAdminToken() {
+        HttpClientResponseException refused = catchThrowableOfType(
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/inbox/dead").bearerAuth("wrong")),
+                HttpClientResponseException.class);
+        assertThat(refused.getStatus().getCode()).isEqualTo(401);
+        assertThat(refused.getResponse().getBody(String.class).orElse("")).contains("missing or wrong bearer token");
+    }
+}

@@ -1,0 +1,176 @@
+package dev.chatgate.server.inbox;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The same behaviour, whatever database holds the inbox. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class InboxStoreContract {
+
+    private static final long NOW = 1_700_000_000_000L;
+    private static final long LEASE = 30_000;
+
+    private InboxDatabase database;
+    InboxStore store;
+
+    abstract String jdbcUrl();
+
+    @BeforeAll
+    void open() {
+        InboxConfiguration config = new InboxConfiguration();
+        config.setUrl(jdbcUrl());
+        config.setPoolSize(12);
+        database = new InboxDatabase(config);
+        store = new InboxStore(database, config);
+    }
+
+    @AfterAll
+    void close() {
+        database.close();
+    }
+
+    @BeforeEach
+    void empty() throws Exception {
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.createStatement().executeUpdate("DELETE FROM inbox_event");
+            connection.commit();
+        }
+    }
+
+    private static NewEvent event(String dedupe, String orderKey) {
+        return new NewEvent("1400000000", "Group.CallbackAfterGroupFull", dedupe, orderKey,
+                "SdkAppid=1400000000&CallbackCommand=Group.CallbackAfterGroupFull", "{\"GroupId\":\"" + dedupe + "\"}",
+                NOW);
+    }
+
+    @Test
+    void aRetriedEventIsStoredOnceAndDistinctEventsAreNeverMerged() throws Exception {
+        boolean[] first = store.insert(List.of(event("a", "k1"), event("b", "k2")), NOW);
+        boolean[] retry = store.insert(List.of(event("a", "k1"), event("c", "k3")), NOW);
+        assertThat(first).containsExactly(true, true);
+        assertThat(retry).containsExactly(false, true);
+        assertThat(store.count(InboxStore.PENDING)).isEqualTo(3);
+    }
+
+    @Test
+    void aClaimedEventIsLeasedToOneNodeUntilTheLeaseRunsOut() throws Exception {
+        store.insert(List.of(event("a", "k1")), NOW);
+        List<StoredEvent> byA = store.claim("node-a", NOW, NOW + LEASE, 10);
+        assertThat(byA).singleElement().satisfies(e -> {
+            assertThat(e.attempts()).isEqualTo(1);
+            assertThat(e.body()).isEqualTo("{\"GroupId\":\"a\"}");
+        });
+        assertThat(store.claim("node-b", NOW + 1, NOW + 1 + LEASE, 10)).as("still leased to node-a").isEmpty();
+        List<StoredEvent> afterDeath = store.claim("node-b", NOW + LEASE + 1, NOW + 2 * LEASE, 10);
+        assertThat(afterDeath).as("node-a died; the lease ran out").singleElement()
+                .satisfies(e -> assertThat(e.attempts()).isEqualTo(2));
+        assertThat(store.markDone(byA.get(0).id(), "node-a", NOW)).as("node-a no longer owns it").isFalse();
+        assertThat(store.markDone(afterDeath.get(0).id(), "node-b", NOW)).isTrue();
+        assertThat(store.count(InboxStore.DONE)).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheOldestPendingEventOfAnOrderKeyCanBeClaimed() throws Exception {
+        store.insert(List.of(event("a1", "group-a"), event("a2", "group-a"), event("b1", "group-b")), NOW);
+        List<StoredEvent> first = store.claim("n", NOW, NOW + LEASE, 10);
+        assertThat(first).extracting(StoredEvent::dedupeKey).containsExactly("a1", "b1");
+        assertThat(store.claim("n", NOW, NOW + LEASE, 10)).as("a2 waits for a1").isEmpty();
+        store.markDone(first.get(0).id(), "n", NOW);
+        assertThat(store.claim("n", NOW, NOW + LEASE, 10)).extracting(StoredEvent::dedupeKey).containsExactly("a2");
+    }
+
+    @Test
+    void aFailedEventWaitsForItsRetryTimeAndHoldsItsKey() throws Exception {
+        store.insert(List.of(event("a1", "k"), event("a2", "k")), NOW);
+        StoredEvent claimed = store.claim("n", NOW, NOW + LEASE, 10).get(0);
+        assertThat(store.markFailed(claimed.id(), "n", "boom", NOW + 5_000, false, NOW)).isTrue();
+        assertThat(store.claim("n", NOW + 4_999, NOW + LEASE, 10)).as("not due, and a2 must wait behind it").isEmpty();
+        assertThat(store.claim("n", NOW + 5_000, NOW + LEASE, 10)).extracting(StoredEvent::dedupeKey).containsExactly("a1");
+    }
+
+    @Test
+    void aDeadEventIsListedWithItsErrorReleasesItsKeyAndCanBeReplayed() throws Exception {
+        store.insert(List.of(event("a1", "k"), event("a2", "k")), NOW);
+        StoredEvent claimed = store.claim("n", NOW, NOW + LEASE, 10).get(0);
+        store.markFailed(claimed.id(), "n", "IllegalStateException: listener broke", NOW, true, NOW);
+        assertThat(store.list(InboxStore.DEAD, 10)).singleElement().satisfies(e -> {
+            assertThat(e.lastError()).isEqualTo("IllegalStateException: listener broke");
+            assertThat(e.status()).isEqualTo("DEAD");
+        });
+        assertThat(store.claim("n", NOW, NOW + LEASE, 10)).as("a dead event does not block its key")
+                .extracting(StoredEvent::dedupeKey).containsExactly("a2");
+        assertThat(store.replay(claimed.id(), NOW)).isTrue();
+        assertThat(store.replay(claimed.id(), NOW)).as("only dead events replay").isFalse();
+        assertThat(store.count(InboxStore.DEAD)).isZero();
+    }
+
+    @Test
+    void purgeRemovesOnlyProcessedEventsOlderThanTheCutOff() throws Exception {
+        store.insert(List.of(event("old", "k1"), event("new", "k2"), event("pending", "k3")), NOW);
+        List<StoredEvent> claimed = store.claim("n", NOW, NOW + LEASE, 2);
+        store.markDone(claimed.get(0).id(), "n", NOW - 10_000);
+        store.markDone(claimed.get(1).id(), "n", NOW);
+        assertThat(store.purgeDone(NOW - 5_000)).isEqualTo(1);
+        assertThat(store.count(InboxStore.DONE)).isEqualTo(1);
+        assertThat(store.count(InboxStore.PENDING)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentClaimersNeverGetTheSameEvent() throws Exception {
+        List<NewEvent> events = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            events.add(event("e" + i, "key" + (i % 50)));
+        }
+        store.insert(events, NOW);
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        AtomicInteger duplicates = new AtomicInteger();
+        ExecutorService nodes = Executors.newFixedThreadPool(4);
+        CountDownLatch done = new CountDownLatch(4);
+        for (int n = 0; n < 4; n++) {
+            String owner = "node-" + n;
+            nodes.execute(() -> {
+                try {
+                    int idle = 0;
+                    while (idle < 20) {
+                        List<StoredEvent> claimed = store.claim(owner, NOW, NOW + LEASE, 16);
+                        idle = claimed.isEmpty() ? idle + 1 : 0;
+                        for (StoredEvent e : claimed) {
+                            if (!seen.add(e.id())) {
+                                duplicates.incrementAndGet();
+                            }
+                            store.markDone(e.id(), owner, NOW);
+                        }
+                        Thread.sleep(claimed.isEmpty() ? 5 : 0);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+        nodes.shutdown();
+        assertThat(duplicates.get()).as("events claimed twice").isZero();
+        assertThat(seen).hasSize(600);
+        assertThat(store.count(InboxStore.DONE)).isEqualTo(600);
+        assertThat(new HashSet<>(seen)).hasSize(600);
+    }
+}

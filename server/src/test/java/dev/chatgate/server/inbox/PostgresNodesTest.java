@@ -1,0 +1,117 @@
+package dev.chatgate.server.inbox;
+
+import dev.chatgate.fixtures.SenderResult;
+import dev.chatgate.fixtures.TencentSender;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.chatgate.server.inbox.InboxDeliveryContract.event;
+import static dev.chatgate.server.inbox.InboxDeliveryContract.eventually;
+import static dev.chatgate.server.inbox.InboxDeliveryContract.idOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two service nodes on one PostgreSQL, and PostgreSQL going away under them. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresNodesTest {
+
+    private static final String COMMAND = "Group.CallbackAfterGroupInfoChanged";
+
+    private final List<EmbeddedServer> nodes = new ArrayList<>();
+
+    @BeforeAll
+    void startTwoNodes() {
+        for (String node : List.of("node-a", "node-b")) {
+            nodes.add(ApplicationContext.run(EmbeddedServer.class, Map.of(
+                    "micronaut.server.port", -1,
+                    "chatgate.inbox.url", LocalPostgres.url(),
+                    "chatgate.inbox.node-id", node,
+                    "chatgate.inbox.poll-interval", "10ms",
+                    "chatgate.inbox.connect-timeout", "500ms"), RecordingListener.ENV));
+        }
+    }
+
+    @AfterAll
+    void stopNodes() {
+        nodes.forEach(EmbeddedServer::stop);
+    }
+
+    private TencentSender sender(int node) {
+        return TencentSender.to(nodes.get(node).getURL() + "/").app("1400000000").token("local-dev-token").build();
+    }
+
+    private static int deliveries(String id) {
+        var count = RecordingListener.DELIVERIES.get(id);
+        return count == null ? 0 : count.get();
+    }
+
+    @Test
+    void underLoadEveryEventIsDeliveredOnceByExactlyOneOfTheNodes() throws Exception {
+        int events = 1200;
+        List<String> ids = new ArrayList<>();
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        List<Future<SenderResult>> answers = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            String json = event("@TGS#load-" + (i % 40) + "-" + UUID.randomUUID().toString().substring(0, 4), "load", "n" + i);
+            ids.add(idOf(json));
+            TencentSender sender = sender(i % 2);
+            answers.add(senders.submit(() -> sender.send(COMMAND, json)));
+        }
+        for (Future<SenderResult> answer : answers) {
+            assertThat(answer.get().isOk()).as(answer.get().toString()).isTrue();
+        }
+        senders.shutdown();
+        eventually(Duration.ofSeconds(60), () -> assertThat(ids).allSatisfy(id -> assertThat(deliveries(id)).isPositive()));
+        Thread.sleep(500);
+        List<String> twice = ids.stream().filter(id -> deliveries(id) != 1).toList();
+        assertThat(twice).as("events delivered more than once").isEmpty();
+        Set<String> deliveringNodes = ConcurrentHashMap.newKeySet();
+        ids.forEach(id -> deliveringNodes.add(RecordingListener.NODE_BY_EVENT.get(id)));
+        assertThat(deliveringNodes).as("both nodes took a share of the work").containsExactlyInAnyOrder("node-a", "node-b");
+    }
+
+    @Test
+    void withTheStoreDownAnswersAreQuickFailuresAndNothingIsLostAfterRecovery() throws Exception {
+        LocalPostgres postgres = LocalPostgres.server();
+        String beforeOutage = event("@TGS#outage", "outage", "before");
+        assertThat(sender(0).send(COMMAND, beforeOutage).isOk()).isTrue();
+        postgres.stopServer();
+        AtomicInteger oks = new AtomicInteger();
+        try {
+            for (int i = 0; i < 5; i++) {
+                SenderResult during = sender(i % 2).send(COMMAND, event("@TGS#outage", "outage", "during-" + i));
+                assertThat(during.status()).as(during.toString()).isEqualTo(503);
+                assertThat(during.json().path("ActionStatus").asText()).isEqualTo("FAIL");
+                assertThat(during.errorInfo()).startsWith("event not stored, try again");
+                assertThat(during.elapsed()).as("answered before Tencent gives up").isLessThan(Duration.ofMillis(1900));
+                if (during.isOk()) {
+                    oks.incrementAndGet();
+                }
+            }
+        } finally {
+            postgres.startServer();
+        }
+        assertThat(oks.get()).as("no OK while nothing could be stored").isZero();
+        String afterOutage = event("@TGS#outage", "outage", "after");
+        eventually(Duration.ofSeconds(20), () -> assertThat(sender(1).send(COMMAND, afterOutage).isOk()).isTrue());
+        eventually(Duration.ofSeconds(20), () -> {
+            assertThat(deliveries(idOf(beforeOutage))).isEqualTo(1);
+            assertThat(deliveries(idOf(afterOutage))).isEqualTo(1);
+        });
+    }
+}
