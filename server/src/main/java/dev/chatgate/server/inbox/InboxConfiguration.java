@@ -47,10 +47,14 @@ public final class InboxConfiguration {
         this.dataDir = dataDir;
     }
 
-    /** JDBC URL; default an embedded H2 file under {@link #getDataDir()}. Use {@code jdbc:postgresql://...} in production. */
+    /**
+     * JDBC URL; default an embedded H2 file under {@link #getDataDir()}. Use {@code jdbc:postgresql://...} in
+     * production. WRITE_DELAY=0: H2 otherwise keeps commits in memory for up to half a second, and a killed
+     * process would lose events already acknowledged.
+     */
     public String getUrl() {
         return url != null ? url : "jdbc:h2:file:" + Path.of(dataDir, "inbox").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0";
     }
 
     public void setUrl(String url) {

@@ -1,0 +1,157 @@
+package dev.chatgate.server.inbox;
+
+import dev.chatgate.fixtures.SenderResult;
+import dev.chatgate.fixtures.TencentSender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.chatgate.server.inbox.InboxDeliveryContract.idOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service as its own process, killed with SIGKILL at random points while a sender fires after-callbacks
+ * and, like Tencent with retry on, resends each one until it is answered OK. Every event answered OK must reach
+ * the recording listener, once.
+ */
+class CrashTest {
+
+    private static final String COMMAND = "Group.CallbackAfterGroupInfoChanged";
+    private static final int EVENTS = 300;
+    private static final int KILLS = 4;
+
+    private Process service;
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.destroyForcibly();
+        }
+    }
+
+    @Test
+    void everyEventAnsweredOkSurvivesRepeatedKillsAndIsDeliveredOnce() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "crash-");
+        Path records = dir.resolve("delivered.txt");
+        int port = freePort();
+        List<String> launch = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dmicronaut.server.port=" + port,
+                "-Dchatgate.inbox.data-dir=" + dir.resolve("data").toAbsolutePath(),
+                "-Dchatgate.inbox.poll-interval=10ms",
+                "-Dchatgate.test.record-file=" + records.toAbsolutePath(),
+                "-Dlogback.configurationFile=" + Path.of("src/test/resources/logback-test.xml").toAbsolutePath(),
+                "dev.chatgate.server.Application");
+        service = start(launch, dir, port);
+
+        TencentSender sender = TencentSender.to("http://127.0.0.1:" + port + "/").app("1400000000")
+                .token("local-dev-token").timeout(Duration.ofSeconds(2)).build();
+        AtomicInteger oks = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        Set<String> answeredOk = new LinkedHashSet<>();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        Thread senderThread = new Thread(() -> {
+            for (int i = 0; i < EVENTS; i++) {
+                String json = "{\"CallbackCommand\":\"" + COMMAND + "\",\"GroupId\":\"@TGS#crash" + (i % 7)
+                        + "\",\"Name\":\"crash\",\"Notification\":\"n" + i + "\",\"EventTime\":" + (1_700_000_000_000L + i) + "}";
+                while (true) {
+                    SenderResult result = sender.send(COMMAND, json);
+                    if (result.isOk()) {
+                        oks.incrementAndGet();
+                        answeredOk.add(idOf(json));
+                        break;
+                    }
+                    failures.incrementAndGet();
+                    sleep(50);
+                }
+            }
+            sending.set(false);
+        });
+        senderThread.start();
+
+        Random random = new Random(42);
+        int kills = 0;
+        while (kills < KILLS && sending.get()) {
+            sleep(300 + random.nextInt(900));
+            if (!sending.get()) {
+                break;
+            }
+            service.destroyForcibly().waitFor();
+            kills++;
+            service = start(launch, dir, port);
+        }
+        senderThread.join(120_000);
+        assertThat(sending.get()).as("the sender finished").isFalse();
+        assertThat(kills).as("kills that landed while events were being sent").isGreaterThanOrEqualTo(2);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<String> delivered = List.of();
+        while (System.nanoTime() < deadline) {
+            delivered = Files.exists(records) ? Files.readAllLines(records, StandardCharsets.UTF_8) : List.of();
+            if (new HashSet<>(delivered).containsAll(answeredOk)) {
+                break;
+            }
+            sleep(100);
+        }
+        System.out.printf("crash test: %d events, %d kills, %d OK answers, %d failed attempts (resent), %d delivered%n",
+                EVENTS, kills, oks.get(), failures.get(), delivered.size());
+        assertThat(oks.get()).isEqualTo(EVENTS);
+        assertThat(new HashSet<>(delivered)).as("every event answered OK was delivered").containsAll(answeredOk);
+        assertThat(delivered).as("delivered once each").doesNotHaveDuplicates().hasSize(oks.get());
+    }
+
+    private static Process start(List<String> launch, Path dir, int port) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(launch).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("service.log").toFile())).start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return process;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("service exited with " + process.exitValue() + "; see " + dir.resolve("service.log"));
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("service did not start within 60 s; see " + dir.resolve("service.log"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
