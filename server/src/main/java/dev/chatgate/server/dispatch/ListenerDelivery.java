@@ -1,5 +1,8 @@
 package dev.chatgate.server.dispatch;
 
+import dev.chatgate.core.binding.PayloadBinder;
+import dev.chatgate.core.binding.PayloadBindingException;
+import dev.chatgate.core.spec.CommandRegistry;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -13,14 +16,21 @@ public final class ListenerDelivery {
 
     private final HandlerIndex index;
     private final List<UnhandledCallbackListener> unhandled;
+    private final CommandRegistry registry;
+    private final PayloadBinder binder;
 
-    public ListenerDelivery(HandlerIndex index, List<UnhandledCallbackListener> unhandled) {
+    public ListenerDelivery(HandlerIndex index, List<UnhandledCallbackListener> unhandled, CommandRegistry registry,
+                            PayloadBinder binder) {
         this.index = index;
         this.unhandled = List.copyOf(unhandled);
+        this.registry = registry;
+        this.binder = binder;
     }
 
+    /** Binds the raw body to its command's model (null when it does not fit) and delivers it. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public void deliver(Callback<?> callback, boolean knownCommand) throws Exception {
+    public void deliver(Callback<?> received, boolean knownCommand) throws Exception {
+        Callback<?> callback = received.hasPayload() ? received : bound(received);
         Exception first = null;
         List<AfterCallbackListener<?>> listeners = index.listenersFor(callback.command());
         if (listeners.isEmpty()) {
@@ -44,5 +54,16 @@ public final class ListenerDelivery {
         if (first != null) {
             throw first;
         }
+    }
+
+    private Callback<Object> bound(Callback<?> raw) {
+        Object payload = registry.find(raw.command()).map(command -> {
+            try {
+                return binder.bind(command, raw.rawJson());
+            } catch (PayloadBindingException e) {
+                return null;
+            }
+        }).orElse(null);
+        return new Callback<>(raw.command(), payload, raw.rawJson(), raw.query(), raw.receivedAt(), raw.eventId());
     }
 }

@@ -23,8 +23,8 @@ public final class InboxStore {
     static final String DONE = "DONE";
     static final String DEAD = "DEAD";
 
-    private static final String COLUMNS =
-            "id, app_id, command, dedupe_key, order_key, query, body, received_at, status, attempts, last_error";
+    private static final String COLUMNS = "id, app_id, command, dedupe_key, order_key, query, body, received_at,"
+            + " status, attempts, last_error, lease_owner, lease_until";
 
     private static final String INSERT = "INSERT INTO inbox_event (app_id, command, dedupe_key, order_key, query, body,"
             + " received_at, status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)"
@@ -37,7 +37,7 @@ public final class InboxStore {
             + " AND p.status = 'PENDING') ORDER BY e.id LIMIT ?";
 
     private static final String CLAIM = "UPDATE inbox_event SET lease_owner = ?, lease_until = ?, attempts = attempts + 1"
-            + " WHERE id = ? AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)";
+            + " WHERE status = 'PENDING' AND (lease_until IS NULL OR lease_until < ?) AND id IN ";
 
     private final DataSource dataSource;
     private final boolean postgres;
@@ -94,18 +94,21 @@ public final class InboxStore {
                     }
                 }
                 List<Long> claimed = new ArrayList<>();
-                try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-                    for (long id : ids) {
+                if (!ids.isEmpty()) {
+                    try (PreparedStatement claim = connection.prepareStatement(CLAIM + inList(ids.size()))) {
                         claim.setString(1, owner);
                         claim.setLong(2, leaseUntil);
-                        claim.setLong(3, id);
-                        claim.setLong(4, now);
-                        if (claim.executeUpdate() == 1) {
-                            claimed.add(id);
+                        claim.setLong(3, now);
+                        for (int i = 0; i < ids.size(); i++) {
+                            claim.setLong(4 + i, ids.get(i));
                         }
+                        claim.executeUpdate();
                     }
+                    // Read back what this node now owns: on H2 another claimer could have won a row in between.
+                    claimed.addAll(ids);
                 }
-                List<StoredEvent> events = read(connection, claimed);
+                List<StoredEvent> events = read(connection, claimed).stream()
+                        .filter(e -> owner.equals(e.leaseOwner()) && e.leaseUntil() == leaseUntil).toList();
                 connection.commit();
                 return events;
             } catch (SQLException e) {
@@ -117,8 +120,35 @@ public final class InboxStore {
 
     /** Marks a delivered event done, if this node still owns it. */
     boolean markDone(long id, String owner, long now) throws SQLException {
-        return update("UPDATE inbox_event SET status = 'DONE', finished_at = ?, lease_owner = NULL, lease_until = NULL,"
-                + " last_error = NULL WHERE id = ? AND lease_owner = ? AND status = 'PENDING'", now, id, owner);
+        return markDone(List.of(id), owner, now) == 1;
+    }
+
+    /** Marks delivered events done in one statement; returns how many this node still owned. */
+    int markDone(List<Long> ids, String owner, long now) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE inbox_event SET status = 'DONE',"
+                     + " finished_at = ?, lease_owner = NULL, lease_until = NULL, last_error = NULL"
+                     + " WHERE lease_owner = ? AND status = 'PENDING' AND id IN " + inList(ids.size()))) {
+            update.setLong(1, now);
+            update.setString(2, owner);
+            for (int i = 0; i < ids.size(); i++) {
+                update.setLong(3 + i, ids.get(i));
+            }
+            int count = update.executeUpdate();
+            connection.commit();
+            return count;
+        }
+    }
+
+    private static String inList(int size) {
+        StringBuilder in = new StringBuilder("(");
+        for (int i = 0; i < size; i++) {
+            in.append(i == 0 ? "?" : ",?");
+        }
+        return in.append(')').toString();
     }
 
     /** Records a failed delivery: back to pending at {@code nextAttemptAt}, or parked as dead. */
@@ -212,11 +242,8 @@ public final class InboxStore {
         if (ids.isEmpty()) {
             return out;
         }
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM inbox_event WHERE id IN (");
-        for (int i = 0; i < ids.size(); i++) {
-            sql.append(i == 0 ? "?" : ",?");
-        }
-        try (PreparedStatement select = connection.prepareStatement(sql.append(") ORDER BY id").toString())) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM inbox_event WHERE id IN " + inList(ids.size()) + " ORDER BY id")) {
             for (int i = 0; i < ids.size(); i++) {
                 select.setLong(i + 1, ids.get(i));
             }
@@ -233,6 +260,7 @@ public final class InboxStore {
         return new StoredEvent(rows.getLong("id"), rows.getString("app_id"), rows.getString("command"),
                 rows.getString("dedupe_key"), rows.getString("order_key"), rows.getString("query"),
                 rows.getString("body"), rows.getLong("received_at"), rows.getString("status"),
-                rows.getInt("attempts"), rows.getString("last_error"));
+                rows.getInt("attempts"), rows.getString("last_error"), rows.getString("lease_owner"),
+                rows.getLong("lease_until"));
     }
 }

@@ -1,9 +1,6 @@
 package dev.chatgate.server.inbox;
 
-import dev.chatgate.core.binding.PayloadBinder;
-import dev.chatgate.core.binding.PayloadBindingException;
 import dev.chatgate.core.protocol.CallbackQuery;
-import dev.chatgate.core.spec.CommandDescriptor;
 import dev.chatgate.core.spec.CommandRegistry;
 import dev.chatgate.server.dispatch.Callback;
 import dev.chatgate.server.dispatch.ListenerDelivery;
@@ -16,11 +13,15 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Delivers stored events to listeners, off the request path: claims due events (leased to this node), delivers
@@ -36,22 +37,23 @@ public final class InboxWorker {
     private final InboxConfiguration config;
     private final ListenerDelivery delivery;
     private final CommandRegistry registry;
-    private final PayloadBinder binder;
     private final CallbackMetrics metrics;
     private final Clock clock;
     private final RetryPolicy retry;
     private final ExecutorService workers;
     private final Semaphore slots;
+    private static final int MAX_DONE_BATCH = 500;
+
     private final Thread claimer;
+    private final Queue<Long> delivered = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
 
     public InboxWorker(InboxStore store, InboxConfiguration config, ListenerDelivery delivery, CommandRegistry registry,
-                       PayloadBinder binder, CallbackMetrics metrics, Clock clock) {
+                       CallbackMetrics metrics, Clock clock) {
         this.store = store;
         this.config = config;
         this.delivery = delivery;
         this.registry = registry;
-        this.binder = binder;
         this.metrics = metrics;
         this.clock = clock;
         this.retry = new RetryPolicy(config.getMaxAttempts(), config.getBackoffInitial(), config.getBackoffMax());
@@ -70,11 +72,14 @@ public final class InboxWorker {
     private void claimLoop() {
         while (running) {
             try {
+                flushDone();
                 int free = slots.availablePermits();
                 List<StoredEvent> claimed = free == 0 ? List.of() : store.claim(config.getNodeId(), clock.millis(),
                         clock.millis() + config.getLease().toMillis(), Math.min(free, config.getClaimBatch()));
                 for (StoredEvent event : claimed) {
-                    slots.acquire();
+                    while (!slots.tryAcquire(config.getPollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                        flushDone();
+                    }
                     workers.execute(() -> {
                         try {
                             deliver(event);
@@ -83,8 +88,11 @@ public final class InboxWorker {
                         }
                     });
                 }
-                if (claimed.isEmpty()) {
-                    Thread.sleep(config.getPollInterval().toMillis());
+                if (claimed.isEmpty() && delivered.isEmpty()) {
+                    LockSupport.parkNanos(config.getPollInterval().toNanos());
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -97,12 +105,12 @@ public final class InboxWorker {
     }
 
     private void deliver(StoredEvent event) {
-        CommandDescriptor command = registry.find(event.command()).orElse(null);
-        Callback<Object> callback = new Callback<>(event.command(), bind(command, event), event.body(),
+        boolean known = registry.isKnown(event.command());
+        Callback<Object> callback = new Callback<>(event.command(), null, event.body(),
                 CallbackQuery.parse(event.query()), Instant.ofEpochMilli(event.receivedAt()), event.dedupeKey());
         String owner = config.getNodeId();
         try {
-            delivery.deliver(callback, command != null);
+            delivery.deliver(callback, known);
             markDone(event);
         } catch (Exception | Error failure) {
             metrics.listenerFailure(event.command());
@@ -125,24 +133,29 @@ public final class InboxWorker {
         }
     }
 
+    /** Delivered events are marked done in batches by the claimer thread: one statement for many events. */
     private void markDone(StoredEvent event) {
-        try {
-            store.markDone(event.id(), config.getNodeId(), clock.millis());
-            metrics.inboxDelivered(event.command());
-        } catch (Exception | Error e) {
-            // Delivered but not marked: the lease runs out and the event is delivered again (at least once).
-            LOG.warn("Event {} delivered but not marked done: {}", event.id(), e.getMessage());
+        delivered.add(event.id());
+        metrics.inboxDelivered(event.command());
+        if (delivered.size() >= MAX_DONE_BATCH) {
+            LockSupport.unpark(claimer);
         }
     }
 
-    private Object bind(CommandDescriptor command, StoredEvent event) {
-        if (command == null) {
-            return null;
+    private void flushDone() {
+        List<Long> ids = new ArrayList<>();
+        Long id;
+        while (ids.size() < MAX_DONE_BATCH && (id = delivered.poll()) != null) {
+            ids.add(id);
+        }
+        if (ids.isEmpty()) {
+            return;
         }
         try {
-            return binder.bind(command, event.body());
-        } catch (PayloadBindingException e) {
-            return null;
+            store.markDone(ids, config.getNodeId(), clock.millis());
+        } catch (Exception | Error e) {
+            // Delivered but not marked: the lease runs out and they are delivered again (at least once).
+            LOG.warn("{} delivered event(s) not marked done: {}", ids.size(), e.getMessage());
         }
     }
 
@@ -161,5 +174,8 @@ public final class InboxWorker {
         claimer.join(2_000);
         workers.shutdown();
         workers.awaitTermination(5, TimeUnit.SECONDS);
+        while (!delivered.isEmpty()) {
+            flushDone();
+        }
     }
 }

@@ -6,12 +6,16 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Per-command counters and latency, exported on /prometheus. */
 @Singleton
 public final class CallbackMetrics {
 
     private final MeterRegistry registry;
+    private final Map<String, Counter> received = new ConcurrentHashMap<>();
+    private final Map<String, Timer> latency = new ConcurrentHashMap<>();
 
     public CallbackMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -20,12 +24,14 @@ public final class CallbackMetrics {
     /** One callback answered (or refused) with this outcome, started at {@code startNanos}. */
     public void record(String command, Outcome outcome, long startNanos) {
         String tag = command == null || command.isBlank() ? "none" : command;
-        Counter.builder("chatgate.callbacks.received").description("Callbacks received, by command and outcome")
-                .tag("command", tag).tag("outcome", outcome.tag()).register(registry).increment();
-        Timer.builder("chatgate.callbacks.latency").description("Time from receipt to answer")
-                .tag("command", tag).publishPercentileHistogram()
+        // Meters are looked up once per command and outcome: building one per request costs more than the rest.
+        received.computeIfAbsent(tag + "\n" + outcome.tag(), k -> Counter.builder("chatgate.callbacks.received")
+                .description("Callbacks received, by command and outcome")
+                .tag("command", tag).tag("outcome", outcome.tag()).register(registry)).increment();
+        latency.computeIfAbsent(tag, k -> Timer.builder("chatgate.callbacks.latency")
+                .description("Time from receipt to answer").tag("command", tag).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(100_000)).maximumExpectedValue(Duration.ofSeconds(3))
-                .register(registry).record(Duration.ofNanos(System.nanoTime() - startNanos));
+                .register(registry)).record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     public void violations(String command, int count) {

@@ -100,18 +100,21 @@ public final class CallbackReceiver {
             return store(unknown, json, false, Outcome.UNKNOWN_COMMAND, startNanos);
         }
         validate(app.config(), command, json, appId);
+        if (!descriptor.isBefore()) {
+            // Bound later, by whoever delivers it: the request path only stores it.
+            Callback<Object> event = new Callback<>(command, null, body, query, clock.instant(),
+                    EventKeys.dedupeKey(appId, descriptor, json));
+            return store(event, json, true, Outcome.OK, startNanos);
+        }
         Callback<Object> callback = new Callback<>(command, bind(descriptor, body), body, query, clock.instant(),
                 EventKeys.dedupeKey(appId, descriptor, json));
-        if (descriptor.isBefore()) {
-            var handler = handlers.handlerFor(command);
-            if (handler.isPresent()) {
-                return decisions.decide(descriptor, handler.get(), callback, app.config())
-                        .thenCompose(answer -> finish(answer, command, appId, startNanos));
-            }
-            unhandled.notify(callback, UnhandledCallbackListener.Reason.NO_HANDLER);
-            return finish(new Answer(Envelope.ok(), Outcome.ALLOW), command, appId, startNanos);
+        var handler = handlers.handlerFor(command);
+        if (handler.isPresent()) {
+            return decisions.decide(descriptor, handler.get(), callback, app.config())
+                    .thenCompose(answer -> finish(answer, command, appId, startNanos));
         }
-        return store(callback, json, true, Outcome.OK, startNanos);
+        unhandled.notify(callback, UnhandledCallbackListener.Reason.NO_HANDLER);
+        return finish(new Answer(Envelope.ok(), Outcome.ALLOW), command, appId, startNanos);
     }
 
     /** Answers OK once the inbox has the event; a failure to store it is answered 503 so Tencent may retry. */

@@ -141,6 +141,53 @@ abstract class InboxDeliveryContract implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void theCliListsDeadEventsAndReplaysThem() throws Exception {
+        RecordingListener.BROKEN.set(true);
+        try {
+            String json = event("@TGS#" + UUID.randomUUID(), "fail-while-broken", "cli");
+            assertThat(sender().send(COMMAND, json).isOk()).isTrue();
+            String id = idOf(json);
+            eventually(Duration.ofSeconds(10), () -> assertThat(deadKeys()).contains(id));
+            long eventId = store.list(InboxStore.DEAD, 1000).stream().filter(e -> e.dedupeKey().equals(id))
+                    .findFirst().orElseThrow().id();
+            String base = server.getURL().toString();
+            Cli listed = Cli.run("inbox", "--url", base, "--admin-token", ADMIN, "dead");
+            assertThat(listed.exit()).isZero();
+            assertThat(listed.out()).contains("\"id\":" + eventId).contains("the listener is broken");
+            assertThat(Cli.run("inbox", "--url", base, "--admin-token", "wrong", "dead").exit()).isEqualTo(1);
+            RecordingListener.BROKEN.set(false);
+            Cli replayed = Cli.run("inbox", "--url", base, "--admin-token", ADMIN, "replay", "--id", String.valueOf(eventId));
+            assertThat(replayed.exit()).as(replayed.out()).isZero();
+            eventually(Duration.ofSeconds(10), () -> assertThat(deliveries(id)).isEqualTo(1));
+        } finally {
+            RecordingListener.BROKEN.set(false);
+        }
+    }
+
+    private List<String> deadKeys() {
+        try {
+            return store.list(InboxStore.DEAD, 1000).stream().map(StoredEvent::dedupeKey).toList();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The CLI's main command run in-process, with what it printed. */
+    record Cli(int exit, String out) {
+        static synchronized Cli run(String... args) {
+            java.io.PrintStream original = System.out;
+            java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+            System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                int exit = new picocli.CommandLine(new dev.chatgate.fixtures.cli.ChatgateCli()).execute(args);
+                return new Cli(exit, captured.toString(java.nio.charset.StandardCharsets.UTF_8));
+            } finally {
+                System.setOut(original);
+            }
+        }
+    }
+
     private String deadBody() {
         return http.toBlocking().retrieve(HttpRequest.GET("/inbox/dead").bearerAuth(ADMIN));
     }
