@@ -47,8 +47,9 @@ public final class DecisionDispatcher {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
+    /** @param startNanos when the request arrived: the budget counts from there, not from this call */
     public CompletableFuture<Answer> decide(CommandDescriptor command, BeforeCallbackHandler handler,
-                                            Callback<?> callback, AppConfiguration app) {
+                                            Callback<?> callback, AppConfiguration app, long startNanos) {
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         Future<?> task;
         try {
@@ -80,7 +81,7 @@ public final class DecisionDispatcher {
                         command.command(), app.getDeadline().toMillis(), app.getTimeoutDecision());
                 task.cancel(true);
             }
-        }, app.getDeadline().toMillis(), TimeUnit.MILLISECONDS);
+        }, Math.max(0, app.getDeadline().toNanos() - (System.nanoTime() - startNanos)), TimeUnit.NANOSECONDS);
         answer.whenComplete((done, error) -> deadline.cancel(false));
         return answer;
     }

@@ -30,9 +30,12 @@ public final class ListenerDelivery {
     /** Binds the raw body to its command's model (null when it does not fit) and delivers it. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void deliver(Callback<?> received, boolean knownCommand) throws Exception {
+        List<AfterCallbackListener<?>> listeners = index.listenersFor(received.command());
+        if (listeners.isEmpty() && unhandled.isEmpty()) {
+            return;
+        }
         Callback<?> callback = received.hasPayload() ? received : bound(received);
         Exception first = null;
-        List<AfterCallbackListener<?>> listeners = index.listenersFor(callback.command());
         if (listeners.isEmpty()) {
             UnhandledCallbackListener.Reason reason = knownCommand
                     ? UnhandledCallbackListener.Reason.NO_HANDLER : UnhandledCallbackListener.Reason.UNKNOWN_COMMAND;

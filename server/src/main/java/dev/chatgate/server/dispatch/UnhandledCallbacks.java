@@ -23,6 +23,11 @@ public final class UnhandledCallbacks {
         this.listeners = List.copyOf(listeners);
     }
 
+    /** Whether anyone listens: callers skip preparing a callback nobody will read. */
+    public boolean hasListeners() {
+        return !listeners.isEmpty();
+    }
+
     public void notify(Callback<?> callback, UnhandledCallbackListener.Reason reason) {
         if (listeners.isEmpty()) {
             return;

@@ -23,7 +23,7 @@ public final class InboxConfiguration {
     private Duration backoffMax = Duration.ofMinutes(5);
     private Duration lease = Duration.ofSeconds(30);
     private Duration pollInterval = Duration.ofMillis(50);
-    private int claimBatch = 64;
+    private int claimBatch = 256;
     private int workers = 4;
     private int writeBatch = 512;
     private Duration retention = Duration.ofDays(7);

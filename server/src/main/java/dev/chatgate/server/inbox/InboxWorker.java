@@ -62,8 +62,8 @@ public final class InboxWorker {
             thread.setDaemon(true);
             return thread;
         });
-        // Never hold more claimed events than can be delivered, so leases do not run out while events wait.
-        this.slots = new Semaphore(config.getWorkers() * 2);
+        // Hold at most one claim batch in flight: claims stay large (few transactions) and short of the lease.
+        this.slots = new Semaphore(Math.max(config.getClaimBatch(), config.getWorkers() * 2));
         this.claimer = new Thread(this::claimLoop, "chatgate-inbox-claimer");
         this.claimer.setDaemon(true);
         this.claimer.start();

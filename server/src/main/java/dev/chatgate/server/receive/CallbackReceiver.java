@@ -106,11 +106,14 @@ public final class CallbackReceiver {
                     EventKeys.dedupeKey(appId, descriptor, json));
             return store(event, json, true, Outcome.OK, startNanos);
         }
+        var handler = handlers.handlerFor(command);
+        if (handler.isEmpty() && !unhandled.hasListeners()) {
+            return finish(new Answer(Envelope.ok(), Outcome.ALLOW), command, appId, startNanos);
+        }
         Callback<Object> callback = new Callback<>(command, bind(descriptor, body), body, query, clock.instant(),
                 EventKeys.dedupeKey(appId, descriptor, json));
-        var handler = handlers.handlerFor(command);
         if (handler.isPresent()) {
-            return decisions.decide(descriptor, handler.get(), callback, app.config())
+            return decisions.decide(descriptor, handler.get(), callback, app.config(), startNanos)
                     .thenCompose(answer -> finish(answer, command, appId, startNanos));
         }
         unhandled.notify(callback, UnhandledCallbackListener.Reason.NO_HANDLER);
