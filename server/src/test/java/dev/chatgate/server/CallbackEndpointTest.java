@@ -72,21 +72,6 @@ class CallbackEndpointTest {
         assertThat(result.errorInfo()).contains(reasonFragment);
     }
 
-    private static void eventually(Runnable assertion) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (true) {
-            try {
-                assertion.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(20);
-            }
-        }
-    }
-
     @TestFactory
     Stream<DynamicTest> everyExampleSignedGets200AndAValidAnswer() {
         PayloadValidator validator = PayloadValidator.bundled();
@@ -108,7 +93,7 @@ class CallbackEndpointTest {
                 .map(example -> DynamicTest.dynamicTest(example.path(), () -> {
                     String json = example.json();
                     assertThat(sender.send(example.command(), json).status()).isEqualTo(200);
-                    eventually(() -> assertThat(TestHandlers.SEEN).containsKey(json));
+                    Eventually.within(Duration.ofSeconds(5), () -> assertThat(TestHandlers.SEEN).containsKey(json));
                     Callback<?> callback = TestHandlers.SEEN.get(json);
                     Class<?> model = CommandRegistry.bundled().find(example.command()).orElseThrow().requestModel();
                     assertThat(callback.payload()).isInstanceOf(model);
@@ -124,7 +109,7 @@ class CallbackEndpointTest {
         String unhandled = "{\"CallbackCommand\":\"Group.CallbackAfterGroupFull\",\"GroupId\":\"@TGS#fallback\"}";
         signed().send("Group.CallbackTotallyNew", unknown);
         signed().send("Group.CallbackAfterGroupFull", unhandled);
-        eventually(() -> {
+        Eventually.within(Duration.ofSeconds(5), () -> {
             assertThat(fallback.reasons).containsEntry(unknown, UnhandledCallbackListener.Reason.UNKNOWN_COMMAND);
             assertThat(fallback.reasons).containsEntry(unhandled, UnhandledCallbackListener.Reason.NO_HANDLER);
         });
@@ -148,7 +133,7 @@ class CallbackEndpointTest {
                 + "\"NewMemberList\":[{\"Member_Account\":\"jared\"}],\"EventTime\":\"1670574414123\"}";
         SenderResult result = signed().send("Group.CallbackAfterNewMemberJoin", body);
         assertThat(result.isOk()).as(result.toString()).isTrue();
-        eventually(() -> assertThat(joins.seen).anySatisfy(c -> {
+        Eventually.within(Duration.ofSeconds(5), () -> assertThat(joins.seen).anySatisfy(c -> {
             assertThat(c.payload().getGroupId()).isEqualTo("@TGS#join-test");
             assertThat(c.payload().getNewMemberList().get(0).getMemberAccount()).isEqualTo("jared");
             assertThat(c.payload().getEventTime()).isEqualTo(1670574414123L);

@@ -28,14 +28,8 @@ public final class C2CWordFilter
         if (!callback.hasPayload()) {
             return Decision.allow();
         }
-        WordFilter.Verdict verdict = filter.judge(callback.payload().getMsgBody());
-        if (verdict instanceof WordFilter.Verdict.Block block) {
-            return Decision.denyWithCode(BLOCKED_CODE, "Messages mentioning '" + block.word() + "' are not allowed");
-        }
-        if (verdict instanceof WordFilter.Verdict.Mask mask) {
-            return Decision.allowWith(new C2CCallbackBeforeSendMsgResponse(C2CCallbackBeforeSendMsgResponse.ActionStatusEnum.OK, 0, "")
-                    .msgBody(mask.maskedBody()));
-        }
-        return Decision.allow();
+        return filter.decide(callback.payload().getMsgBody(), BLOCKED_CODE,
+                masked -> new C2CCallbackBeforeSendMsgResponse(C2CCallbackBeforeSendMsgResponse.ActionStatusEnum.OK, 0, "")
+                        .msgBody(masked));
     }
 }

@@ -27,14 +27,8 @@ public final class GroupWordFilter
         if (!callback.hasPayload()) {
             return Decision.allow();
         }
-        WordFilter.Verdict verdict = filter.judge(callback.payload().getMsgBody());
-        if (verdict instanceof WordFilter.Verdict.Block block) {
-            return Decision.denyWithCode(BLOCKED_CODE, "Messages mentioning '" + block.word() + "' are not allowed");
-        }
-        if (verdict instanceof WordFilter.Verdict.Mask mask) {
-            return Decision.allowWith(new GroupCallbackBeforeSendMsgResponse(GroupCallbackBeforeSendMsgResponse.ActionStatusEnum.OK, 0, "")
-                    .msgBody(mask.maskedBody()));
-        }
-        return Decision.allow();
+        return filter.decide(callback.payload().getMsgBody(), BLOCKED_CODE,
+                masked -> new GroupCallbackBeforeSendMsgResponse(GroupCallbackBeforeSendMsgResponse.ActionStatusEnum.OK, 0, "")
+                        .msgBody(masked));
     }
 }

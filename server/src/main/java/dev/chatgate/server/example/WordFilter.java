@@ -1,5 +1,6 @@
 package dev.chatgate.server.example;
 
+import dev.chatgate.core.decision.Decision;
 import dev.chatgate.core.message.MessageElements;
 import dev.chatgate.model.TIMMsgElement;
 import dev.chatgate.model.TIMTextElem;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Looks at the text elements of a message: a blocked word refuses it, a masked word is replaced by asterisks. */
@@ -34,6 +36,21 @@ public final class WordFilter {
 
     public WordFilter(WordFilterRules rules) {
         this.rules = rules;
+    }
+
+    /**
+     * The decision for a message: refused with {@code blockedCode} (a code of the command's custom range, shown
+     * to the sender), delivered rewritten through {@code rewrite}, or allowed as it is.
+     */
+    public <R> Decision<R> decide(List<TIMMsgElement> body, int blockedCode, Function<List<TIMMsgElement>, R> rewrite) {
+        Verdict verdict = judge(body);
+        if (verdict instanceof Verdict.Block block) {
+            return Decision.denyWithCode(blockedCode, "Messages mentioning '" + block.word() + "' are not allowed");
+        }
+        if (verdict instanceof Verdict.Mask mask) {
+            return Decision.allowWith(rewrite.apply(mask.maskedBody()));
+        }
+        return Decision.allow();
     }
 
     public Verdict judge(List<TIMMsgElement> body) {

@@ -4,6 +4,7 @@ import dev.chatgate.core.event.EventKeys;
 import dev.chatgate.core.spec.CommandRegistry;
 import dev.chatgate.fixtures.SenderResult;
 import dev.chatgate.fixtures.TencentSender;
+import dev.chatgate.server.Eventually;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -70,21 +71,6 @@ abstract class InboxDeliveryContract implements TestPropertyProvider {
         }
     }
 
-    static void eventually(Duration within, Runnable assertion) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (true) {
-            try {
-                assertion.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(20);
-            }
-        }
-    }
-
     private static int deliveries(String id) {
         var count = RecordingListener.DELIVERIES.get(id);
         return count == null ? 0 : count.get();
@@ -97,7 +83,7 @@ abstract class InboxDeliveryContract implements TestPropertyProvider {
         SenderResult result = sender().send(COMMAND, json);
         assertThat(result.isOk()).as(result.toString()).isTrue();
         assertThat(store.count(InboxStore.PENDING) + store.count(InboxStore.DONE)).isEqualTo(before + 1);
-        eventually(Duration.ofSeconds(10), () -> assertThat(deliveries(idOf(json))).isEqualTo(1));
+        Eventually.within(Duration.ofSeconds(10), () -> assertThat(deliveries(idOf(json))).isEqualTo(1));
     }
 
     @Test
@@ -105,7 +91,7 @@ abstract class InboxDeliveryContract implements TestPropertyProvider {
         String json = event("@TGS#" + UUID.randomUUID(), "twice", "n");
         assertThat(sender().send(COMMAND, json).isOk()).isTrue();
         assertThat(sender().send(COMMAND, json).isOk()).as("the retry is acknowledged too").isTrue();
-        eventually(Duration.ofSeconds(10), () -> assertThat(deliveries(idOf(json))).isEqualTo(1));
+        Eventually.within(Duration.ofSeconds(10), () -> assertThat(deliveries(idOf(json))).isEqualTo(1));
         Thread.sleep(300);
         assertThat(deliveries(idOf(json))).isEqualTo(1);
     }
@@ -114,7 +100,7 @@ abstract class InboxDeliveryContract implements TestPropertyProvider {
     void aFailingListenerIsRetriedWithBackoffUntilItSucceeds() throws Exception {
         String json = event("@TGS#" + UUID.randomUUID(), "fail-twice", "n");
         assertThat(sender().send(COMMAND, json).isOk()).isTrue();
-        eventually(Duration.ofSeconds(10), () -> assertThat(deliveries(idOf(json))).isEqualTo(1));
+        Eventually.within(Duration.ofSeconds(10), () -> assertThat(deliveries(idOf(json))).isEqualTo(1));
         assertThat(RecordingListener.ATTEMPTS.get(idOf(json)).get()).isEqualTo(3);
     }
 
@@ -125,8 +111,8 @@ abstract class InboxDeliveryContract implements TestPropertyProvider {
             String json = event("@TGS#" + UUID.randomUUID(), "fail-while-broken", "n");
             assertThat(sender().send(COMMAND, json).isOk()).isTrue();
             String id = idOf(json);
-            eventually(Duration.ofSeconds(10), () -> assertThat(RecordingListener.ATTEMPTS.get(id)).hasValue(3));
-            eventually(Duration.ofSeconds(5), () -> assertThat(deadBody()).contains("fail-while-broken"));
+            Eventually.within(Duration.ofSeconds(10), () -> assertThat(RecordingListener.ATTEMPTS.get(id)).hasValue(3));
+            Eventually.within(Duration.ofSeconds(5), () -> assertThat(deadBody()).contains("fail-while-broken"));
             String dead = deadBody();
             assertThat(dead).contains("the listener is broken").contains("\"attempts\":3");
             long eventId = store.list(InboxStore.DEAD, 100).stream().filter(e -> e.dedupeKey().equals(id))
@@ -135,7 +121,7 @@ abstract class InboxDeliveryContract implements TestPropertyProvider {
             String replayed = http.toBlocking().retrieve(HttpRequest.POST("/inbox/dead/" + eventId + "/replay", "")
                     .bearerAuth(ADMIN));
             assertThat(replayed).contains(String.valueOf(eventId));
-            eventually(Duration.ofSeconds(10), () -> assertThat(deliveries(id)).isEqualTo(1));
+            Eventually.within(Duration.ofSeconds(10), () -> assertThat(deliveries(id)).isEqualTo(1));
         } finally {
             RecordingListener.BROKEN.set(false);
         }
@@ -148,7 +134,7 @@ abstract class InboxDeliveryContract implements TestPropertyProvider {
             String json = event("@TGS#" + UUID.randomUUID(), "fail-while-broken", "cli");
             assertThat(sender().send(COMMAND, json).isOk()).isTrue();
             String id = idOf(json);
-            eventually(Duration.ofSeconds(10), () -> assertThat(deadKeys()).contains(id));
+            Eventually.within(Duration.ofSeconds(10), () -> assertThat(deadKeys()).contains(id));
             long eventId = store.list(InboxStore.DEAD, 1000).stream().filter(e -> e.dedupeKey().equals(id))
                     .findFirst().orElseThrow().id();
             String base = server.getURL().toString();
@@ -159,7 +145,7 @@ abstract class InboxDeliveryContract implements TestPropertyProvider {
             RecordingListener.BROKEN.set(false);
             Cli replayed = Cli.run("inbox", "--url", base, "--admin-token", ADMIN, "replay", "--id", String.valueOf(eventId));
             assertThat(replayed.exit()).as(replayed.out()).isZero();
-            eventually(Duration.ofSeconds(10), () -> assertThat(deliveries(id)).isEqualTo(1));
+            Eventually.within(Duration.ofSeconds(10), () -> assertThat(deliveries(id)).isEqualTo(1));
         } finally {
             RecordingListener.BROKEN.set(false);
         }
@@ -203,7 +189,7 @@ abstract class InboxDeliveryContract implements TestPropertyProvider {
             assertThat(sender().send(COMMAND, event(other, "ordered", "m" + i)).isOk()).isTrue();
             sent.add("n" + i);
         }
-        eventually(Duration.ofSeconds(20), () -> assertThat(RecordingListener.ORDER_BY_GROUP.get(group)).hasSize(40));
+        Eventually.within(Duration.ofSeconds(20), () -> assertThat(RecordingListener.ORDER_BY_GROUP.get(group)).hasSize(40));
         assertThat(RecordingListener.ORDER_BY_GROUP.get(group)).as("a failing event holds back the rest of its group")
                 .containsExactlyElementsOf(sent);
     }

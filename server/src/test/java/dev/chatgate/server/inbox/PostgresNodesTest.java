@@ -2,6 +2,7 @@ package dev.chatgate.server.inbox;
 
 import dev.chatgate.fixtures.SenderResult;
 import dev.chatgate.fixtures.TencentSender;
+import dev.chatgate.server.Eventually;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.chatgate.server.inbox.InboxDeliveryContract.event;
-import static dev.chatgate.server.inbox.InboxDeliveryContract.eventually;
 import static dev.chatgate.server.inbox.InboxDeliveryContract.idOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,7 +76,7 @@ class PostgresNodesTest {
             assertThat(answer.get().isOk()).as(answer.get().toString()).isTrue();
         }
         senders.shutdown();
-        eventually(Duration.ofSeconds(60), () -> assertThat(ids).allSatisfy(id -> assertThat(deliveries(id)).isPositive()));
+        Eventually.within(Duration.ofSeconds(60), () -> assertThat(ids).allSatisfy(id -> assertThat(deliveries(id)).isPositive()));
         Thread.sleep(500);
         List<String> twice = ids.stream().filter(id -> deliveries(id) != 1).toList();
         assertThat(twice).as("events delivered more than once").isEmpty();
@@ -108,8 +108,8 @@ class PostgresNodesTest {
         }
         assertThat(oks.get()).as("no OK while nothing could be stored").isZero();
         String afterOutage = event("@TGS#outage", "outage", "after");
-        eventually(Duration.ofSeconds(20), () -> assertThat(sender(1).send(COMMAND, afterOutage).isOk()).isTrue());
-        eventually(Duration.ofSeconds(20), () -> {
+        Eventually.within(Duration.ofSeconds(20), () -> assertThat(sender(1).send(COMMAND, afterOutage).isOk()).isTrue());
+        Eventually.within(Duration.ofSeconds(20), () -> {
             assertThat(deliveries(idOf(beforeOutage))).isEqualTo(1);
             assertThat(deliveries(idOf(afterOutage))).isEqualTo(1);
         });
