@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Property(name = "chatgate.apps.1400000002.tokens[0]", value = CallbackEndpointTest.TOKEN)
 @Property(name = "chatgate.apps.1400000002.validation", value = "enforce")
 @Property(name = "chatgate.apps.1400000003.require-signature", value = "false")
+@Property(name = "chatgate.apps.1400000004.validation", value = "off")
 @Property(name = "chatgate.max-body-bytes", value = "65536")
 class CallbackEndpointTest {
 
@@ -240,6 +241,14 @@ class CallbackEndpointTest {
         String body = "{\"CallbackCommand\":\"C2C.CallbackBeforeSendMsg\",\"From_Account\":42}";
         assertRejected(sender("1400000002", TOKEN).send("C2C.CallbackBeforeSendMsg", body), 400, "/From_Account");
         assertThat(signed().send("C2C.CallbackBeforeSendMsg", body).isOk()).as("report mode accepts it").isTrue();
+    }
+
+    @Test
+    void withValidationOffABodyThatBreaksTheSchemaIsAccepted() {
+        String body = "{\"CallbackCommand\":\"Group.CallbackAfterGroupDestroyed\",\"GroupId\":12345}";
+        assertThat(sender("1400000004", null).send("Group.CallbackAfterGroupDestroyed", body).isOk()).isTrue();
+        assertThat(sender("1400000002", TOKEN).send("Group.CallbackAfterGroupDestroyed", body).status())
+                .as("the same body under enforce").isEqualTo(400);
     }
 
     @Test

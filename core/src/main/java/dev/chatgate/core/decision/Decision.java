@@ -34,6 +34,17 @@ public sealed interface Decision<R> {
     }
 
     /**
+     * Report that the backend could not decide ({@code ActionStatus FAIL}): Tencent treats the callback as
+     * failed and applies its own default (friend requests proceed, a chatbot's RspData is ignored, ...).
+     */
+    static <R> Decision<R> fail(int errorCode, String errorInfo) {
+        if (errorCode == 0) {
+            throw new IllegalArgumentException("a failure needs a non-zero ErrorCode");
+        }
+        return new Fail<>(errorCode, Objects.requireNonNull(errorInfo));
+    }
+
+    /**
      * Let the event proceed with the command's own answer fields: a replaced MsgBody/CloudCustomData,
      * RefusedMembers_Account, per-friend ResultItem, RspData, ... Envelope fields set on it are ignored.
      */
@@ -54,5 +65,8 @@ public sealed interface Decision<R> {
     }
 
     record AllowWith<R>(R answerFields) implements Decision<R> {
+    }
+
+    record Fail<R>(int errorCode, String errorInfo) implements Decision<R> {
     }
 }

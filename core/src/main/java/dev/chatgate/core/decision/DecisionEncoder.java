@@ -40,6 +40,9 @@ public final class DecisionEncoder {
             }
             return Envelope.ok(custom.errorCode(), custom.errorInfo());
         }
+        if (decision instanceof Decision.Fail<?> failure) {
+            return Envelope.fail(failure.errorCode(), failure.errorInfo());
+        }
         Object fields = ((Decision.AllowWith<?>) decision).answerFields();
         if (!command.responseModel().isInstance(fields)) {
             throw invalid(command, "answers with " + command.responseModel().getSimpleName() + ", not "

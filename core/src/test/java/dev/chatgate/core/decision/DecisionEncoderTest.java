@@ -95,6 +95,15 @@ class DecisionEncoderTest {
     }
 
     @Test
+    void aBackendFailureIsAFailEnvelopeWithItsCode() {
+        CommandDescriptor sns = registry.find("Sns.CallbackPrevFriendAdd").orElseThrow();
+        ObjectNode answer = encodeValid(sns, Decision.fail(38500, "relationship service down"));
+        assertThat(answer.toString())
+                .isEqualTo("{\"ActionStatus\":\"FAIL\",\"ErrorCode\":38500,\"ErrorInfo\":\"relationship service down\"}");
+        assertThatThrownBy(() -> Decision.fail(0, "x")).hasMessage("a failure needs a non-zero ErrorCode");
+    }
+
+    @Test
     void envelopeHelpersAlwaysWriteAllThreeFields() {
         assertThat(Envelope.fail(401, "bad signature").toString())
                 .isEqualTo("{\"ActionStatus\":\"FAIL\",\"ErrorCode\":401,\"ErrorInfo\":\"bad signature\"}");

@@ -107,6 +107,9 @@ public final class DecisionDispatcher {
         if (decision instanceof Decision.AllowWith<?>) {
             return Outcome.ALLOW_WITH;
         }
+        if (decision instanceof Decision.Fail<?>) {
+            return Outcome.FAIL;
+        }
         return Outcome.ALLOW;
     }
 

@@ -8,6 +8,7 @@ public enum Outcome {
     DENY,
     DENY_CUSTOM,
     DISCARD,
+    FAIL,
     TIMEOUT_FALLBACK,
     HANDLER_FAILED_FALLBACK,
     UNKNOWN_COMMAND,
