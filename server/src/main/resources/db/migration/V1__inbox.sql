@@ -19,6 +19,7 @@ CREATE TABLE inbox_event (
     CONSTRAINT inbox_event_once UNIQUE (app_id, command, dedupe_key)
 );
 
-CREATE INDEX inbox_event_due ON inbox_event (status, next_attempt_at, id);
+-- Claims walk pending events in id order and stop at their limit: no sort, no scan of the whole backlog.
+CREATE INDEX inbox_event_pending ON inbox_event (status, id);
 CREATE INDEX inbox_event_order ON inbox_event (order_key, id);
 CREATE INDEX inbox_event_finished ON inbox_event (status, finished_at);

@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The inbox table. Claiming is safe with many nodes on one database: an event is leased to one node at a time,
@@ -31,10 +33,14 @@ public final class InboxStore {
             + " ON CONFLICT DO NOTHING";
 
     // Candidates: due, not leased, and the head of their order key (no older pending event of the same key).
-    private static final String CANDIDATES = "SELECT e.id FROM inbox_event e WHERE e.status = 'PENDING'"
+    private static final String CANDIDATES = "SELECT e.id, e.order_key FROM inbox_event e WHERE e.status = 'PENDING'"
             + " AND e.next_attempt_at <= ? AND (e.lease_until IS NULL OR e.lease_until < ?)"
             + " AND NOT EXISTS (SELECT 1 FROM inbox_event p WHERE p.order_key = e.order_key AND p.id < e.id"
             + " AND p.status = 'PENDING') ORDER BY e.id LIMIT ?";
+
+    // The run behind a head: the next pending events of its key, in order, none leased (the head blocks them).
+    private static final String RUN = "SELECT id FROM inbox_event WHERE order_key = ? AND status = 'PENDING' AND id > ?"
+            + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY id LIMIT ?";
 
     private static final String CLAIM = "UPDATE inbox_event SET lease_owner = ?, lease_until = ?, attempts = attempts + 1"
             + " WHERE status = 'PENDING' AND (lease_until IS NULL OR lease_until < ?) AND id IN ";
@@ -77,11 +83,15 @@ public final class InboxStore {
         }
     }
 
-    /** Leases up to {@code limit} deliverable events to {@code owner} until {@code leaseUntil}. */
-    List<StoredEvent> claim(String owner, long now, long leaseUntil, int limit) throws SQLException {
+    /**
+     * Leases deliverable events to {@code owner} until {@code leaseUntil}: the head of each order key and up to
+     * {@code perKey - 1} events queued behind it, at most {@code limit} in all, in id order.
+     */
+    List<StoredEvent> claim(String owner, long now, long leaseUntil, int limit, int perKey) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             try {
                 List<Long> ids = new ArrayList<>();
+                Map<Long, String> heads = new LinkedHashMap<>();
                 try (PreparedStatement select = connection.prepareStatement(
                         postgres ? CANDIDATES + " FOR UPDATE OF e SKIP LOCKED" : CANDIDATES)) {
                     select.setLong(1, now);
@@ -89,9 +99,31 @@ public final class InboxStore {
                     select.setInt(3, limit);
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
-                            ids.add(rows.getLong(1));
+                            heads.put(rows.getLong(1), rows.getString(2));
                         }
                     }
+                }
+                if (perKey > 1) {
+                    try (PreparedStatement run = connection.prepareStatement(
+                            postgres ? RUN + " FOR UPDATE SKIP LOCKED" : RUN)) {
+                        for (Map.Entry<Long, String> head : heads.entrySet()) {
+                            ids.add(head.getKey());
+                            if (ids.size() >= limit) {
+                                break;
+                            }
+                            run.setString(1, head.getValue());
+                            run.setLong(2, head.getKey());
+                            run.setLong(3, now);
+                            run.setInt(4, Math.min(perKey - 1, limit - ids.size()));
+                            try (ResultSet rows = run.executeQuery()) {
+                                while (rows.next()) {
+                                    ids.add(rows.getLong(1));
+                                }
+                            }
+                        }
+                    }
+                } else {
+                    ids.addAll(heads.keySet());
                 }
                 List<Long> claimed = new ArrayList<>();
                 if (!ids.isEmpty()) {
@@ -115,6 +147,29 @@ public final class InboxStore {
                 connection.rollback();
                 throw e;
             }
+        }
+    }
+
+    /** Leases only the heads of their order keys (one event per key). */
+    List<StoredEvent> claim(String owner, long now, long leaseUntil, int limit) throws SQLException {
+        return claim(owner, now, leaseUntil, limit, 1);
+    }
+
+    /** Gives back claimed events that were not attempted (behind a failed one of their key): no attempt counted. */
+    void release(List<Long> ids, String owner) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE inbox_event SET lease_owner = NULL,"
+                     + " lease_until = NULL, attempts = attempts - 1 WHERE lease_owner = ? AND status = 'PENDING'"
+                     + " AND id IN " + inList(ids.size()))) {
+            update.setString(1, owner);
+            for (int i = 0; i < ids.size(); i++) {
+                update.setLong(2 + i, ids.get(i));
+            }
+            update.executeUpdate();
+            connection.commit();
         }
     }
 

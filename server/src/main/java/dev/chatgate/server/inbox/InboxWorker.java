@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -43,6 +46,8 @@ public final class InboxWorker {
     private final ExecutorService workers;
     private final Semaphore slots;
     private static final int MAX_DONE_BATCH = 500;
+    /** Events of one key claimed together and delivered in order by one worker: a busy group is not one per poll. */
+    private static final int RUN_LENGTH = 64;
 
     private final Thread claimer;
     private final Queue<Long> delivered = new ConcurrentLinkedQueue<>();
@@ -75,16 +80,16 @@ public final class InboxWorker {
                 flushDone();
                 int free = slots.availablePermits();
                 List<StoredEvent> claimed = free == 0 ? List.of() : store.claim(config.getNodeId(), clock.millis(),
-                        clock.millis() + config.getLease().toMillis(), Math.min(free, config.getClaimBatch()));
-                for (StoredEvent event : claimed) {
-                    while (!slots.tryAcquire(config.getPollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                        clock.millis() + config.getLease().toMillis(), Math.min(free, config.getClaimBatch()), RUN_LENGTH);
+                for (List<StoredEvent> run : runsByKey(claimed)) {
+                    while (!slots.tryAcquire(run.size(), config.getPollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
                         flushDone();
                     }
                     workers.execute(() -> {
                         try {
-                            deliver(event);
+                            deliverInOrder(run);
                         } finally {
-                            slots.release();
+                            slots.release(run.size());
                         }
                     });
                 }
@@ -104,7 +109,30 @@ public final class InboxWorker {
         }
     }
 
-    private void deliver(StoredEvent event) {
+    /** Claimed events grouped by order key, each group in id order (the order they were received). */
+    private static Collection<List<StoredEvent>> runsByKey(List<StoredEvent> claimed) {
+        Map<String, List<StoredEvent>> runs = new LinkedHashMap<>();
+        claimed.forEach(e -> runs.computeIfAbsent(e.orderKey(), k -> new ArrayList<>()).add(e));
+        return runs.values();
+    }
+
+    /** One key's events, one after the other; after a failure the rest wait, unattempted, behind it. */
+    private void deliverInOrder(List<StoredEvent> run) {
+        for (int i = 0; i < run.size(); i++) {
+            if (!deliver(run.get(i))) {
+                List<Long> rest = run.subList(i + 1, run.size()).stream().map(StoredEvent::id).toList();
+                try {
+                    store.release(rest, config.getNodeId());
+                } catch (Exception | Error e) {
+                    LOG.warn("Could not release {} event(s) behind a failure (their lease will): {}", rest.size(),
+                            e.getMessage());
+                }
+                return;
+            }
+        }
+    }
+
+    private boolean deliver(StoredEvent event) {
         boolean known = registry.isKnown(event.command());
         Callback<Object> callback = new Callback<>(event.command(), null, event.body(),
                 CallbackQuery.parse(event.query()), Instant.ofEpochMilli(event.receivedAt()), event.dedupeKey());
@@ -112,6 +140,7 @@ public final class InboxWorker {
         try {
             delivery.deliver(callback, known);
             markDone(event);
+            return true;
         } catch (Exception | Error failure) {
             metrics.listenerFailure(event.command());
             boolean dead = retry.exhausted(event.attempts());
@@ -131,6 +160,7 @@ public final class InboxWorker {
                 LOG.warn("Event {} ({}) failed attempt {}: {}", event.id(), event.command(), event.attempts(), error);
             }
         }
+        return false;
     }
 
     /** Delivered events are marked done in batches by the claimer thread: one statement for many events. */

@@ -97,6 +97,27 @@ abstract class InboxStoreContract {
     }
 
     @Test
+    void aRunOfOneKeyIsClaimedTogetherInOrderUpToTheRunLength() throws Exception {
+        store.insert(List.of(event("a1", "group-a"), event("a2", "group-a"), event("b1", "group-b"),
+                event("a3", "group-a"), event("a4", "group-a")), NOW);
+        List<StoredEvent> claimed = store.claim("n", NOW, NOW + LEASE, 10, 3);
+        assertThat(claimed).extracting(StoredEvent::dedupeKey).containsExactly("a1", "a2", "b1", "a3");
+        assertThat(store.claim("n", NOW, NOW + LEASE, 10, 3)).as("a4 waits behind the leased run").isEmpty();
+    }
+
+    @Test
+    void releasedEventsAreClaimableAgainWithoutAnAttemptCounted() throws Exception {
+        store.insert(List.of(event("a1", "k"), event("a2", "k")), NOW);
+        List<StoredEvent> run = store.claim("n", NOW, NOW + LEASE, 10, 5);
+        store.markFailed(run.get(0).id(), "n", "boom", NOW + 1_000, false, NOW);
+        store.release(List.of(run.get(1).id()), "n");
+        assertThat(store.claim("n", NOW, NOW + LEASE, 10, 5)).as("a2 stays behind a1's retry").isEmpty();
+        List<StoredEvent> retried = store.claim("n", NOW + 1_000, NOW + LEASE, 10, 5);
+        assertThat(retried).extracting(StoredEvent::dedupeKey).containsExactly("a1", "a2");
+        assertThat(retried).extracting(StoredEvent::attempts).containsExactly(2, 1);
+    }
+
+    @Test
     void aFailedEventWaitsForItsRetryTimeAndHoldsItsKey() throws Exception {
         store.insert(List.of(event("a1", "k"), event("a2", "k")), NOW);
         StoredEvent claimed = store.claim("n", NOW, NOW + LEASE, 10).get(0);
