@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -32,13 +31,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and, like Tencent with retry on, resends each one until it is answered OK. Every event answered OK must reach
  * the recording listener, once.
  */
-class CrashTest {
+abstract class CrashTest {
 
     private static final String COMMAND = "Group.CallbackAfterGroupInfoChanged";
-    private static final int EVENTS = 300;
-    private static final int KILLS = 4;
+    private static final int EVENTS = 600;
+    private static final int SENDERS = 4;
+    private static final int KILLS = 5;
 
     private Process service;
+
+    /** System properties that point the service process at its store. */
+    abstract List<String> storeProperties(Path dir) throws Exception;
 
     @AfterEach
     void stop() {
@@ -52,45 +55,53 @@ class CrashTest {
         Path dir = Files.createTempDirectory(Path.of("target"), "crash-");
         Path records = dir.resolve("delivered.txt");
         int port = freePort();
-        List<String> launch = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> launch = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Dmicronaut.server.port=" + port,
-                "-Dchatgate.inbox.data-dir=" + dir.resolve("data").toAbsolutePath(),
                 "-Dchatgate.inbox.poll-interval=10ms",
                 "-Dchatgate.test.record-file=" + records.toAbsolutePath(),
-                "-Dlogback.configurationFile=" + Path.of("src/test/resources/logback-test.xml").toAbsolutePath(),
-                "dev.chatgate.server.Application");
+                "-Dlogback.configurationFile=" + Path.of("src/test/resources/logback-test.xml").toAbsolutePath()));
+        launch.addAll(storeProperties(dir));
+        launch.add("dev.chatgate.server.Application");
         service = start(launch, dir, port);
 
         TencentSender sender = TencentSender.to("http://127.0.0.1:" + port + "/").app("1400000000")
                 .token("local-dev-token").timeout(Duration.ofSeconds(2)).build();
         AtomicInteger oks = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
-        Set<String> answeredOk = new LinkedHashSet<>();
+        Set<String> answeredOk = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger running = new AtomicInteger(SENDERS);
         AtomicBoolean sending = new AtomicBoolean(true);
-        Thread senderThread = new Thread(() -> {
-            for (int i = 0; i < EVENTS; i++) {
-                String json = "{\"CallbackCommand\":\"" + COMMAND + "\",\"GroupId\":\"@TGS#crash" + (i % 7)
-                        + "\",\"Name\":\"crash\",\"Notification\":\"n" + i + "\",\"EventTime\":" + (1_700_000_000_000L + i) + "}";
-                while (true) {
-                    SenderResult result = sender.send(COMMAND, json);
-                    if (result.isOk()) {
-                        oks.incrementAndGet();
-                        answeredOk.add(idOf(json));
-                        break;
+        List<Thread> senders = new ArrayList<>();
+        for (int s = 0; s < SENDERS; s++) {
+            Thread senderThread = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < EVENTS; i = next.getAndIncrement()) {
+                    String json = "{\"CallbackCommand\":\"" + COMMAND + "\",\"GroupId\":\"@TGS#crash" + (i % 7)
+                            + "\",\"Name\":\"crash\",\"Notification\":\"n" + i + "\",\"EventTime\":" + (1_700_000_000_000L + i) + "}";
+                    while (true) {
+                        SenderResult result = sender.send(COMMAND, json);
+                        if (result.isOk()) {
+                            oks.incrementAndGet();
+                            answeredOk.add(idOf(json));
+                            break;
+                        }
+                        failures.incrementAndGet();
+                        sleep(50);
                     }
-                    failures.incrementAndGet();
-                    sleep(50);
                 }
-            }
-            sending.set(false);
-        });
-        senderThread.start();
+                if (running.decrementAndGet() == 0) {
+                    sending.set(false);
+                }
+            });
+            senders.add(senderThread);
+            senderThread.start();
+        }
 
         Random random = new Random(42);
         int kills = 0;
         while (kills < KILLS && sending.get()) {
-            sleep(300 + random.nextInt(900));
+            sleep(200 + random.nextInt(600));
             if (!sending.get()) {
                 break;
             }
@@ -98,7 +109,9 @@ class CrashTest {
             kills++;
             service = start(launch, dir, port);
         }
-        senderThread.join(120_000);
+        for (Thread senderThread : senders) {
+            senderThread.join(120_000);
+        }
         assertThat(sending.get()).as("the sender finished").isFalse();
         assertThat(kills).as("kills that landed while events were being sent").isGreaterThanOrEqualTo(2);
 
