@@ -51,6 +51,8 @@ class CallbackEndpointTest {
     TestHandlers.UnhandledRecorder fallback;
     @Inject
     io.micronaut.serde.ObjectMapper mapper;
+    @Inject
+    jakarta.inject.Provider<io.micrometer.core.instrument.MeterRegistry> metrics;
 
     private TencentSender sender(String app, String token) {
         return TencentSender.to(server.getURL() + "/").app(app).token(token).build();
@@ -170,6 +172,10 @@ class CallbackEndpointTest {
         assertThat(thrown.isOk()).as(thrown.toString()).isTrue();
         SenderResult outOfRange = signed().send("C2C.CallbackBeforeSendMsg", c2cText("bad-code"));
         assertThat(outOfRange.isOk()).as(outOfRange.toString()).isTrue();
+        SenderResult none = signed().send("C2C.CallbackBeforeSendMsg", c2cText("no-decision"));
+        assertThat(none.isOk()).as(none.toString()).isTrue();
+        assertThat(metrics.get().counter("chatgate.callbacks.received", "command", "C2C.CallbackBeforeSendMsg",
+                "outcome", "handler_failed_fallback").count()).as("three answers were fallbacks").isGreaterThanOrEqualTo(3);
     }
 
     @Test

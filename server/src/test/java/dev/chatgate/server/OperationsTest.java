@@ -69,6 +69,16 @@ class OperationsTest {
     }
 
     @Test
+    void inboxManagementIsRefusedWhileNoAdminTokenIsConfigured() {
+        HttpClientResponseException refused = catchThrowableOfType(
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/inbox/dead").bearerAuth("anything")),
+                HttpClientResponseException.class);
+        assertThat(refused.getStatus().getCode()).isEqualTo(403);
+        assertThat(refused.getResponse().getBody(String.class).orElse(""))
+                .contains("inbox management is off: set chatgate.inbox.admin-token");
+    }
+
+    @Test
     void theRequestLogHasOneLinePerCallbackAndNoSecrets() {
         Logger requests = (Logger) LoggerFactory.getLogger("chatgate.requests");
         ListAppender<ILoggingEvent> captured = new ListAppender<>();

@@ -64,6 +64,7 @@ final class TestHandlers {
                         .msgBody(List.of(new TIMMsgElement("TIMTextElem", Map.of("Text", "***"))))
                         .cloudCustomData("rewritten"));
                 case "boom" -> throw new IllegalStateException("handler bug");
+                case "no-decision" -> null;
                 default -> Decision.allow();
             };
         }

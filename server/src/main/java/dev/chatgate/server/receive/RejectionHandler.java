@@ -2,7 +2,6 @@ package dev.chatgate.server.receive;
 
 import dev.chatgate.server.ops.CallbackMetrics;
 import dev.chatgate.server.ops.RequestLog;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
@@ -12,7 +11,6 @@ import jakarta.inject.Singleton;
 /** Refused callbacks: the status and reason the check chose, in Tencent's envelope, logged and counted. */
 @Produces
 @Singleton
-@Requires(classes = {CallbackRejectedException.class, ExceptionHandler.class})
 public final class RejectionHandler implements ExceptionHandler<CallbackRejectedException, HttpResponse<String>> {
 
     private final CallbackMetrics metrics;

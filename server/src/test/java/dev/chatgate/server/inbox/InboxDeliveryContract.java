@@ -195,6 +195,15 @@ abstract class InboxDeliveryContract implements TestPropertyProvider {
     }
 
     @Test
+    void replayingAnEventThatIsNotDeadIsRefusedNamingIt() {
+        HttpClientResponseException missing = catchThrowableOfType(() -> http.toBlocking()
+                .retrieve(HttpRequest.POST("/inbox/dead/987654321/replay", "").bearerAuth(ADMIN)),
+                HttpClientResponseException.class);
+        assertThat(missing.getStatus().getCode()).isEqualTo(404);
+        assertThat(missing.getResponse().getBody(String.class).orElse("")).contains("no dead event 987654321");
+    }
+
+    @Test
     void managementNeedsTheAdminToken() {
         HttpClientResponseException refused = catchThrowableOfType(
                 () -> http.toBlocking().retrieve(HttpRequest.GET("/inbox/dead").bearerAuth("wrong")),

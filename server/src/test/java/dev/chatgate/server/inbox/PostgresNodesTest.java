@@ -86,6 +86,37 @@ class PostgresNodesTest {
     }
 
     @Test
+    void aStoreSlowerThanTheStoreTimeoutIsAnsweredAsNotConfirmedInTime() throws Exception {
+        // The pool waits up to 1 s for a connection to the stopped server; the answer may not wait that long.
+        EmbeddedServer impatient = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", -1,
+                "chatgate.inbox.url", LocalPostgres.url(),
+                "chatgate.inbox.connect-timeout", "1s",
+                "chatgate.inbox.store-timeout", "100ms"), RecordingListener.ENV);
+        LocalPostgres postgres = LocalPostgres.server();
+        postgres.stopServer();
+        try {
+            TencentSender sender = TencentSender.to(impatient.getURL() + "/").app("1400000000")
+                    .token("local-dev-token").build();
+            // Pooled connections to the stopped server fail at once; once they are gone, each write waits for a
+            // new connection, longer than the store timeout.
+            SenderResult result = null;
+            for (int attempt = 0; attempt < 10; attempt++) {
+                result = sender.send(COMMAND, event("@TGS#slow-store", "slow", "n" + attempt));
+                assertThat(result.status()).as(result.toString()).isEqualTo(503);
+                if (result.errorInfo().endsWith("did not confirm in time")) {
+                    break;
+                }
+            }
+            assertThat(result.errorInfo()).isEqualTo("event not stored, try again: the store did not confirm in time");
+            assertThat(result.elapsed()).isLessThan(Duration.ofMillis(900));
+        } finally {
+            postgres.startServer();
+            impatient.stop();
+        }
+    }
+
+    @Test
     void withTheStoreDownAnswersAreQuickFailuresAndNothingIsLostAfterRecovery() throws Exception {
         LocalPostgres postgres = LocalPostgres.server();
         String beforeOutage = event("@TGS#outage", "outage", "before");
