@@ -12,7 +12,7 @@ import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Stores every after-callback before it is acknowledged; the {@link InboxWorker} delivers it afterwards. */
+/** Stores every after-callback before it is acknowledged; {@link DeliveryLanes} deliver it afterwards. */
 @Singleton
 @Requires(property = "chatgate.inbox.enabled", notEquals = "false")
 public final class DurableInbox implements AfterCallbackInbox {

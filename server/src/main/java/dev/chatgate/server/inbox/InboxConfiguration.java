@@ -26,6 +26,9 @@ public final class InboxConfiguration {
     private int claimBatch = 256;
     private int workers = 4;
     private int writeBatch = 512;
+    private boolean deliverOnCommit = true;
+    private Duration commitLinger = Duration.ofMillis(2);
+    private int deliveryBacklog = 4096;
     private Duration retention = Duration.ofDays(7);
     private Duration purgeInterval = Duration.ofHours(1);
     private String nodeId = ManagementFactory.getRuntimeMXBean().getName();
@@ -163,6 +166,39 @@ public final class InboxConfiguration {
 
     public void setWorkers(int workers) {
         this.workers = workers;
+    }
+
+    /**
+     * Whether this node delivers the events it stored straight from memory once they are committed (leased to it
+     * in the same transaction). Off: every event waits for a claimer's poll, as retries always do.
+     */
+    public boolean isDeliverOnCommit() {
+        return deliverOnCommit;
+    }
+
+    public void setDeliverOnCommit(boolean deliverOnCommit) {
+        this.deliverOnCommit = deliverOnCommit;
+    }
+
+    /** Most events a node holds in memory for delivery; beyond it, new events wait in the database for a claimer. */
+    public int getDeliveryBacklog() {
+        return deliveryBacklog;
+    }
+
+    public void setDeliveryBacklog(int deliveryBacklog) {
+        this.deliveryBacklog = deliveryBacklog;
+    }
+
+    /**
+     * How long the writer waits for more events after the first of a batch before it commits: a little latency
+     * for each acknowledgement, many fewer commits under load. 0 commits at once.
+     */
+    public Duration getCommitLinger() {
+        return commitLinger;
+    }
+
+    public void setCommitLinger(Duration commitLinger) {
+        this.commitLinger = commitLinger;
     }
 
     /** Most events written in one transaction (group commit). */

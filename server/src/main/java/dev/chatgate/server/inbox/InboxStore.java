@@ -2,6 +2,8 @@ package dev.chatgate.server.inbox;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -9,9 +11,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The inbox table. Claiming is safe with many nodes on one database: an event is leased to one node at a time,
@@ -21,6 +26,8 @@ import java.util.Map;
 @Requires(property = "chatgate.inbox.enabled", notEquals = "false")
 public final class InboxStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(InboxStore.class);
+
     static final String PENDING = "PENDING";
     static final String DONE = "DONE";
     static final String DEAD = "DEAD";
@@ -29,8 +36,8 @@ public final class InboxStore {
             + " status, attempts, last_error, lease_owner, lease_until";
 
     private static final String INSERT = "INSERT INTO inbox_event (app_id, command, dedupe_key, order_key, query, body,"
-            + " received_at, status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)"
-            + " ON CONFLICT DO NOTHING";
+            + " received_at, status, next_attempt_at, attempts, lease_owner, lease_until)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     // Candidates: due, not leased, and the head of their order key (no older pending event of the same key).
     private static final String CANDIDATES = "SELECT e.id, e.order_key FROM inbox_event e WHERE e.status = 'PENDING'"
@@ -38,9 +45,11 @@ public final class InboxStore {
             + " AND NOT EXISTS (SELECT 1 FROM inbox_event p WHERE p.order_key = e.order_key AND p.id < e.id"
             + " AND p.status = 'PENDING') ORDER BY e.id LIMIT ?";
 
-    // The run behind a head: the next pending events of its key, in order, none leased (the head blocks them).
-    private static final String RUN = "SELECT id FROM inbox_event WHERE order_key = ? AND status = 'PENDING' AND id > ?"
-            + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY id LIMIT ?";
+    // The run behind a head: the next pending events of its key, in order. It ends before the first one leased
+    // (a writer leased it to its node as it stored it, and is about to give it back): skipping it would deliver
+    // the events behind it first.
+    private static final String RUN = "SELECT id, lease_until FROM inbox_event WHERE order_key = ? AND status = 'PENDING'"
+            + " AND id > ? ORDER BY id LIMIT ?";
 
     private static final String CLAIM = "UPDATE inbox_event SET lease_owner = ?, lease_until = ?, attempts = attempts + 1"
             + " WHERE status = 'PENDING' AND (lease_until IS NULL OR lease_until < ?) AND id IN ";
@@ -51,35 +60,134 @@ public final class InboxStore {
     public InboxStore(InboxDatabase database, InboxConfiguration config) {
         this.dataSource = database.dataSource();
         this.postgres = config.isPostgres();
+        // Before anything is written: leases of this node's previous run would otherwise hold their events
+        // until they ran out. The embedded file has one process, so every lease in it is stale.
+        try {
+            int released = releaseLeasesAtStart(postgres ? config.getNodeId() : null);
+            if (released > 0) {
+                LOG.info("Released {} lease(s) left by a previous run; those events are delivered again", released);
+            }
+        } catch (SQLException e) {
+            LOG.warn("Could not release leases left by a previous run (they run out by themselves): {}", e.getMessage());
+        }
     }
 
-    /** Writes events in one transaction; true where the event is new, false where it was stored before. */
+    /** Writes events in one transaction, none leased; true where the event is new, false where it was stored before. */
     boolean[] insert(List<NewEvent> events, long now) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        WriteResult result = write(events, List.of(), null, false, now, 0);
+        boolean[] inserted = new boolean[events.size()];
+        for (int i = 0; i < inserted.length; i++) {
+            inserted[i] = result.ids()[i] != 0;
+        }
+        return inserted;
+    }
+
+    /**
+     * One transaction for the writer: marks {@code done} delivered by {@code owner}, then inserts {@code events}.
+     * With {@code leaseNew}, each new event whose order key has no pending event outside {@code owner}'s leases is
+     * leased to {@code owner} at once (claimed as it is written, attempt 1); the others wait for a claimer.
+     *
+     * @return per event its id (0 where it was stored before) and whether it was leased to {@code owner}
+     */
+    WriteResult write(List<NewEvent> events, List<Long> done, String owner, boolean leaseNew, long now,
+                      long leaseUntil) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
             try {
-                for (NewEvent event : events) {
-                    insert.setString(1, event.appId());
-                    insert.setString(2, event.command());
-                    insert.setString(3, event.dedupeKey());
-                    insert.setString(4, event.orderKey());
-                    insert.setString(5, event.query());
-                    insert.setString(6, event.body());
-                    insert.setLong(7, event.receivedAt());
-                    insert.setLong(8, now);
-                    insert.addBatch();
+                if (!done.isEmpty()) {
+                    markDone(connection, done, owner, now);
                 }
-                int[] counts = insert.executeBatch();
+                long[] ids = new long[events.size()];
+                boolean[] leased = new boolean[events.size()];
+                if (!events.isEmpty()) {
+                    Set<String> busyKeys = leaseNew ? keysPendingElsewhere(connection, events, owner) : null;
+                    try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[]{"id"})) {
+                        for (int i = 0; i < events.size(); i++) {
+                            NewEvent event = events.get(i);
+                            leased[i] = busyKeys != null && !busyKeys.contains(event.orderKey());
+                            insert.setString(1, event.appId());
+                            insert.setString(2, event.command());
+                            insert.setString(3, event.dedupeKey());
+                            insert.setString(4, event.orderKey());
+                            insert.setString(5, event.query());
+                            insert.setString(6, event.body());
+                            insert.setLong(7, event.receivedAt());
+                            insert.setLong(8, now);
+                            insert.setInt(9, leased[i] ? 1 : 0);
+                            insert.setString(10, leased[i] ? owner : null);
+                            if (leased[i]) {
+                                insert.setLong(11, leaseUntil);
+                            } else {
+                                insert.setNull(11, java.sql.Types.BIGINT);
+                            }
+                            insert.addBatch();
+                        }
+                        int[] counts = insert.executeBatch();
+                        try (ResultSet keys = insert.getGeneratedKeys()) {
+                            for (int i = 0; i < counts.length; i++) {
+                                if (counts[i] != 0) {
+                                    if (!keys.next()) {
+                                        throw new SQLException("the database returned fewer ids than rows inserted");
+                                    }
+                                    ids[i] = keys.getLong(1);
+                                } else {
+                                    leased[i] = false;
+                                }
+                            }
+                        }
+                    }
+                }
                 connection.commit();
-                boolean[] inserted = new boolean[counts.length];
-                for (int i = 0; i < counts.length; i++) {
-                    inserted[i] = counts[i] != 0;
-                }
-                return inserted;
-            } catch (SQLException e) {
+                return new WriteResult(ids, leased);
+            } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
+        }
+    }
+
+    /** Ids per written event (0: stored before), and which of them were leased to the writer's node. */
+    record WriteResult(long[] ids, boolean[] leased) {
+    }
+
+    /**
+     * The order keys among {@code events} that have a pending event this node does not hold: leased to another
+     * node, waiting for a retry, or given back. A new event of such a key must queue behind it in the database.
+     */
+    private static Set<String> keysPendingElsewhere(Connection connection, List<NewEvent> events, String owner)
+            throws SQLException {
+        Set<String> busy = new HashSet<>();
+        // One lookup per key, not one IN list: H2 then seeks (order_key, status) in the index instead of walking
+        // every event the key ever had.
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM inbox_event WHERE order_key = ?"
+                + " AND status = 'PENDING' AND (lease_owner IS NULL OR lease_owner <> ?) LIMIT 1")) {
+            for (String key : new LinkedHashSet<>(events.stream().map(NewEvent::orderKey).toList())) {
+                select.setString(1, key);
+                select.setString(2, owner);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (rows.next()) {
+                        busy.add(key);
+                    }
+                }
+            }
+        }
+        return busy;
+    }
+
+    /**
+     * Gives back every lease of {@code owner}, or of every node when {@code owner} is null (an embedded store
+     * has one process): a node that starts holds nothing yet, whatever its previous run had claimed.
+     */
+    int releaseLeasesAtStart(String owner) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE inbox_event SET lease_owner = NULL,"
+                     + " lease_until = NULL WHERE status = 'PENDING' AND lease_owner IS NOT NULL"
+                     + (owner == null ? "" : " AND lease_owner = ?"))) {
+            if (owner != null) {
+                update.setString(1, owner);
+            }
+            int count = update.executeUpdate();
+            connection.commit();
+            return count;
         }
     }
 
@@ -105,7 +213,7 @@ public final class InboxStore {
                 }
                 if (perKey > 1) {
                     try (PreparedStatement run = connection.prepareStatement(
-                            postgres ? RUN + " FOR UPDATE SKIP LOCKED" : RUN)) {
+                            postgres ? RUN + " FOR UPDATE" : RUN)) {
                         for (Map.Entry<Long, String> head : heads.entrySet()) {
                             ids.add(head.getKey());
                             if (ids.size() >= limit) {
@@ -113,10 +221,13 @@ public final class InboxStore {
                             }
                             run.setString(1, head.getValue());
                             run.setLong(2, head.getKey());
-                            run.setLong(3, now);
-                            run.setInt(4, Math.min(perKey - 1, limit - ids.size()));
+                            run.setInt(3, Math.min(perKey - 1, limit - ids.size()));
                             try (ResultSet rows = run.executeQuery()) {
                                 while (rows.next()) {
+                                    long leasedUntil = rows.getLong(2);
+                                    if (!rows.wasNull() && leasedUntil >= now) {
+                                        break;
+                                    }
                                     ids.add(rows.getLong(1));
                                 }
                             }
@@ -183,18 +294,23 @@ public final class InboxStore {
         if (ids.isEmpty()) {
             return 0;
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("UPDATE inbox_event SET status = 'DONE',"
-                     + " finished_at = ?, lease_owner = NULL, lease_until = NULL, last_error = NULL"
-                     + " WHERE lease_owner = ? AND status = 'PENDING' AND id IN " + inList(ids.size()))) {
+        try (Connection connection = dataSource.getConnection()) {
+            int count = markDone(connection, ids, owner, now);
+            connection.commit();
+            return count;
+        }
+    }
+
+    private static int markDone(Connection connection, List<Long> ids, String owner, long now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE inbox_event SET status = 'DONE',"
+                + " finished_at = ?, lease_owner = NULL, lease_until = NULL, last_error = NULL"
+                + " WHERE lease_owner = ? AND status = 'PENDING' AND id IN " + inList(ids.size()))) {
             update.setLong(1, now);
             update.setString(2, owner);
             for (int i = 0; i < ids.size(); i++) {
                 update.setLong(3 + i, ids.get(i));
             }
-            int count = update.executeUpdate();
-            connection.commit();
-            return count;
+            return update.executeUpdate();
         }
     }
 

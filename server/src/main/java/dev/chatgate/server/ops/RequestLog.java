@@ -15,7 +15,8 @@ public final class RequestLog {
             return;
         }
         long micros = (System.nanoTime() - startNanos) / 1_000;
-        String ms = micros / 1000 + "." + String.format("%03d", micros % 1000);
+        long fraction = micros % 1000;
+        String ms = micros / 1000 + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
         if (reason == null) {
             LOG.info("callback command={} app={} outcome={} ms={}", command, sdkAppId, outcome.tag(), ms);
         } else {

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -192,6 +193,45 @@ abstract class InboxDeliveryContract implements TestPropertyProvider {
         Eventually.within(Duration.ofSeconds(20), () -> assertThat(RecordingListener.ORDER_BY_GROUP.get(group)).hasSize(40));
         assertThat(RecordingListener.ORDER_BY_GROUP.get(group)).as("a failing event holds back the rest of its group")
                 .containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void concurrentEventsOfOneGroupWithFailuresAmongThemAreDeliveredInTheOrderStored() throws Exception {
+        String group = "@TGS#" + UUID.randomUUID();
+        int events = 240;
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> senders = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            Thread sender = new Thread(() -> {
+                TencentSender tencent = sender();
+                for (int i = next.getAndIncrement(); i < events; i = next.getAndIncrement()) {
+                    String name = i % 37 == 11 ? "fail-twice" : "ordered";
+                    assertThat(tencent.send(COMMAND, event(group, name, "c" + i)).isOk()).isTrue();
+                }
+            });
+            sender.start();
+            senders.add(sender);
+        }
+        for (Thread sender : senders) {
+            sender.join(60_000);
+        }
+        Eventually.within(Duration.ofSeconds(30),
+                () -> assertThat(RecordingListener.ORDER_BY_GROUP.get(group)).hasSize(events));
+        Eventually.within(Duration.ofSeconds(10), () -> assertThat(doneInIdOrder(group)).hasSize(events));
+        List<String> stored = doneInIdOrder(group);
+        assertThat(RecordingListener.ORDER_BY_GROUP.get(group))
+                .as("delivered in the order the inbox stored them (its ids), each once, failures included")
+                .containsExactlyElementsOf(stored);
+    }
+
+    /** The Notification of each processed event of a group, in the order of their ids. */
+    private List<String> doneInIdOrder(String group) {
+        try {
+            return store.list(InboxStore.DONE, 100_000).stream().filter(e -> e.body().contains(group))
+                    .map(e -> e.body().replaceAll(".*\"Notification\":\"([^\"]*)\".*", "$1")).toList();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

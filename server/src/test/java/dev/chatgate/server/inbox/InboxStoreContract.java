@@ -194,4 +194,65 @@ abstract class InboxStoreContract {
         assertThat(store.count(InboxStore.DONE)).isEqualTo(600);
         assertThat(new HashSet<>(seen)).hasSize(600);
     }
+
+    @Test
+    void aWriteLeasesNewEventsToTheWriterUnlessTheirKeyHasAPendingEventItDoesNotHold() throws Exception {
+        store.insert(List.of(event("waiting", "busy")), NOW);
+        store.insert(List.of(event("other-node", "theirs")), NOW);
+        store.claim("node-b", NOW, NOW + LEASE, 10);
+        InboxStore.WriteResult written = store.write(List.of(event("x1", "free"), event("x2", "free"),
+                event("y", "busy"), event("z", "theirs"), event("waiting", "busy")), List.of(), "node-a", true, NOW,
+                NOW + LEASE);
+
+        assertThat(written.leased()).as("free key leased; 'busy' has an unleased older event; 'theirs' is leased"
+                + " to node-b; the retried event is not new").containsExactly(true, true, false, false, false);
+        assertThat(written.ids()[4]).as("a retry gets no id of its own").isZero();
+        assertThat(written.ids()[0]).isPositive().isLessThan(written.ids()[1]);
+        assertThat(store.claim("node-c", NOW, NOW + LEASE, 10)).as("leased at once, not claimable; y and z wait"
+                + " behind older events").isEmpty();
+        assertThat(store.markDone(List.of(written.ids()[0], written.ids()[1]), "node-a", NOW))
+                .as("node-a owns what it leased while writing").isEqualTo(2);
+    }
+
+    @Test
+    void aWriteWithoutLeasingLeavesEveryEventToTheClaimers() throws Exception {
+        InboxStore.WriteResult written = store.write(List.of(event("a", "k1"), event("b", "k2")), List.of(), "node-a",
+                false, NOW, NOW + LEASE);
+        assertThat(written.leased()).containsExactly(false, false);
+        assertThat(store.claim("node-b", NOW, NOW + LEASE, 10)).extracting(StoredEvent::id)
+                .containsExactly(written.ids()[0], written.ids()[1]);
+    }
+
+    @Test
+    void aWriteMarksTheDeliveredEventsDoneInTheSameTransaction() throws Exception {
+        InboxStore.WriteResult first = store.write(List.of(event("a", "k1")), List.of(), "node-a", true, NOW,
+                NOW + LEASE);
+        InboxStore.WriteResult second = store.write(List.of(event("b", "k1")), List.of(first.ids()[0]), "node-a",
+                true, NOW, NOW + LEASE);
+        assertThat(store.count(InboxStore.DONE)).isEqualTo(1);
+        assertThat(second.leased()).as("k1's only pending event is held by node-a itself").containsExactly(true);
+        assertThat(store.write(List.of(), List.of(second.ids()[0]), "node-b", true, NOW, NOW + LEASE).ids())
+                .isEmpty();
+        assertThat(store.count(InboxStore.DONE)).as("node-b cannot mark done what node-a holds").isEqualTo(1);
+    }
+
+    @Test
+    void leasesLeftByAPreviousRunAreGivenBackAtStart() throws Exception {
+        store.write(List.of(event("a", "k1")), List.of(), "node-a", true, NOW, NOW + LEASE);
+        store.write(List.of(event("b", "k2")), List.of(), "node-b", true, NOW, NOW + LEASE);
+        assertThat(store.releaseLeasesAtStart("node-a")).isEqualTo(1);
+        assertThat(store.claim("n", NOW, NOW + LEASE, 10)).extracting(StoredEvent::dedupeKey).containsExactly("a");
+        assertThat(store.releaseLeasesAtStart(null)).as("every node's, for the embedded store").isEqualTo(2);
+    }
+
+    @Test
+    void aClaimedRunStopsBeforeAnEventAWriterStillHolds() throws Exception {
+        long a1 = store.write(List.of(event("a1", "k")), List.of(), "node-a", true, NOW, NOW + LEASE).ids()[0];
+        InboxStore.WriteResult a2 = store.write(List.of(event("a2", "k")), List.of(), "node-a", true, NOW, NOW + LEASE);
+        assertThat(a2.leased()).as("k's only pending event is node-a's own").containsExactly(true);
+        store.markFailed(a1, "node-a", "boom", NOW, false, NOW);
+        store.insert(List.of(event("a3", "k")), NOW);
+        assertThat(store.claim("node-b", NOW, NOW + LEASE, 10, 10)).as("a3 must not overtake a2, still leased")
+                .extracting(StoredEvent::dedupeKey).containsExactly("a1");
+    }
 }

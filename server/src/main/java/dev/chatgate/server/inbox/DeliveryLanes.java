@@ -1,0 +1,173 @@
+package dev.chatgate.server.inbox;
+
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Delivers the events this node holds leases on, one lane per order key: a lane's events go to the listeners
+ * one after the other, in the order they were stored; different keys go in parallel on the worker threads.
+ *
+ * <p>Events arrive two ways: straight from the writer, leased as they were committed (the usual way, no
+ * claim transaction and no polling), and from the claimer (retries, events given back, leases of dead nodes).
+ * When a lane's event fails, everything queued behind it is given back to the database, where the claimer
+ * delivers the key in order after the retry; the writer's batches that may have leased events of that key
+ * before the database showed the failure are given back too (the key is "poisoned" until then).
+ */
+@Singleton
+@Requires(property = "chatgate.inbox.enabled", notEquals = "false")
+final class DeliveryLanes {
+
+    private static final class Lane {
+        final ArrayDeque<StoredEvent> queue = new ArrayDeque<>();
+        /** Set while a failure is being recorded: events arriving then are given back, not queued. */
+        boolean failing;
+        final List<StoredEvent> arrivedWhileFailing = new ArrayList<>();
+    }
+
+    private final EventDelivery delivery;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final int maxBacklog;
+    private final long leaseMarginMillis;
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicInteger backlog = new AtomicInteger();
+    // Both guarded by this: a lane is in the map exactly while a worker task runs or is queued for it.
+    private final Map<String, Lane> lanes = new HashMap<>();
+    private final Map<String, Long> poisoned = new HashMap<>();
+
+    DeliveryLanes(EventDelivery delivery, InboxConfiguration config, Clock clock) {
+        this.delivery = delivery;
+        this.clock = clock;
+        this.maxBacklog = config.getDeliveryBacklog();
+        // An event is only delivered from memory while a third of its lease is left; past that, a claimer may
+        // take it soon, and two deliveries at once would break the key's order.
+        this.leaseMarginMillis = config.getLease().toMillis() / 3;
+        this.workers = Executors.newFixedThreadPool(config.getWorkers(), runnable -> {
+            Thread thread = new Thread(runnable, "chatgate-inbox-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The number of the writer's next batch; called before it looks at the database. */
+    long beginBatch() {
+        return batches.incrementAndGet();
+    }
+
+    /** Room for this many more events in memory. */
+    int room() {
+        return Math.max(0, maxBacklog - backlog.get());
+    }
+
+    /** Events the writer committed already leased to this node, in id order, from batch {@code batch}. */
+    void handOff(long batch, List<StoredEvent> events) {
+        List<StoredEvent> giveBack = new ArrayList<>();
+        synchronized (this) {
+            if (poisoned.size() > 1024) {
+                poisoned.values().removeIf(lastUnsafe -> lastUnsafe < batch);
+            }
+            for (StoredEvent event : events) {
+                Long lastUnsafe = poisoned.get(event.orderKey());
+                if (lastUnsafe != null && batch <= lastUnsafe) {
+                    giveBack.add(event);
+                    continue;
+                }
+                if (lastUnsafe != null) {
+                    poisoned.remove(event.orderKey());
+                }
+                enqueue(event, giveBack);
+            }
+        }
+        delivery.release(giveBack);
+    }
+
+    /** A run a claimer leased to this node: the head of its key and events behind it, in order. */
+    void claimed(List<StoredEvent> run) {
+        List<StoredEvent> giveBack = new ArrayList<>();
+        synchronized (this) {
+            run.forEach(event -> enqueue(event, giveBack));
+        }
+        delivery.release(giveBack);
+    }
+
+    private void enqueue(StoredEvent event, List<StoredEvent> giveBack) {
+        Lane lane = lanes.get(event.orderKey());
+        if (lane == null) {
+            Lane created = new Lane();
+            lanes.put(event.orderKey(), created);
+            created.queue.add(event);
+            backlog.incrementAndGet();
+            workers.execute(() -> drain(event.orderKey(), created));
+        } else if (lane.failing) {
+            lane.arrivedWhileFailing.add(event);
+        } else {
+            lane.queue.add(event);
+            backlog.incrementAndGet();
+        }
+    }
+
+    private void drain(String key, Lane lane) {
+        while (true) {
+            StoredEvent next;
+            synchronized (this) {
+                next = lane.queue.poll();
+                if (next == null) {
+                    lanes.remove(key);
+                    return;
+                }
+            }
+            backlog.decrementAndGet();
+            if (clock.millis() > next.leaseUntil() - leaseMarginMillis) {
+                abandon(key, lane, next);
+                return;
+            }
+            if (!delivery.deliver(next)) {
+                abandon(key, lane, null);
+                return;
+            }
+        }
+    }
+
+    /** Gives the rest of a lane back to the database, where the claimer delivers the key in order. */
+    private void abandon(String key, Lane lane, StoredEvent unattempted) {
+        List<StoredEvent> rest = new ArrayList<>();
+        if (unattempted != null) {
+            rest.add(unattempted);
+        }
+        synchronized (this) {
+            lane.failing = true;
+            rest.addAll(lane.queue);
+            backlog.addAndGet(-lane.queue.size());
+            lane.queue.clear();
+        }
+        delivery.release(rest);
+        // Any batch numbered up to now may have leased an event of this key before the release was visible.
+        long lastUnsafe = batches.get();
+        List<StoredEvent> late;
+        synchronized (this) {
+            poisoned.merge(key, lastUnsafe, Math::max);
+            lanes.remove(key);
+            late = List.copyOf(lane.arrivedWhileFailing);
+        }
+        delivery.release(late);
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        workers.shutdown();
+        workers.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.chatgate.server.inbox;
+
+import dev.chatgate.core.protocol.CallbackQuery;
+import dev.chatgate.core.spec.CommandRegistry;
+import dev.chatgate.server.dispatch.Callback;
+import dev.chatgate.server.dispatch.ListenerDelivery;
+import dev.chatgate.server.ops.CallbackMetrics;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One attempt to deliver a stored event this node holds the lease of: done (marked with the writer's next
+ * transaction), or a retry scheduled with backoff, or parked as dead.
+ */
+@Singleton
+@Requires(property = "chatgate.inbox.enabled", notEquals = "false")
+final class EventDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventDelivery.class);
+
+    private final InboxStore store;
+    private final ListenerDelivery listeners;
+    private final CommandRegistry registry;
+    private final CallbackMetrics metrics;
+    private final DoneMarks done;
+    private final Clock clock;
+    private final RetryPolicy retry;
+    private final String owner;
+
+    EventDelivery(InboxStore store, InboxConfiguration config, ListenerDelivery listeners, CommandRegistry registry,
+                  CallbackMetrics metrics, DoneMarks done, Clock clock) {
+        this.store = store;
+        this.listeners = listeners;
+        this.registry = registry;
+        this.metrics = metrics;
+        this.done = done;
+        this.clock = clock;
+        this.retry = new RetryPolicy(config.getMaxAttempts(), config.getBackoffInitial(), config.getBackoffMax());
+        this.owner = config.getNodeId();
+    }
+
+    /** True when every listener took the event; false when it failed (its retry or death is recorded). */
+    boolean deliver(StoredEvent event) {
+        Callback<Object> callback = new Callback<>(event.command(), null, event.body(),
+                CallbackQuery.parse(event.query()), Instant.ofEpochMilli(event.receivedAt()), event.dedupeKey());
+        try {
+            listeners.deliver(callback, registry.isKnown(event.command()));
+        } catch (Exception | Error failure) {
+            recordFailure(event, failure);
+            return false;
+        }
+        done.add(event.id());
+        metrics.inboxDelivered(event.command());
+        return true;
+    }
+
+    private void recordFailure(StoredEvent event, Throwable failure) {
+        metrics.listenerFailure(event.command());
+        boolean dead = retry.exhausted(event.attempts());
+        String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        try {
+            store.markFailed(event.id(), owner, error, clock.millis() + retry.delayMillis(event.attempts()), dead,
+                    clock.millis());
+        } catch (Exception | Error e) {
+            LOG.warn("Could not record the failure of event {} (the lease will release it): {}", event.id(),
+                    e.getMessage());
+        }
+        if (dead) {
+            metrics.inboxDead(event.command());
+            LOG.error("Event {} ({}) parked as dead after {} attempts: {}", event.id(), event.command(),
+                    event.attempts(), error);
+        } else {
+            LOG.warn("Event {} ({}) failed attempt {}: {}", event.id(), event.command(), event.attempts(), error);
+        }
+    }
+
+    /** Gives back leased events that were not attempted, uncounted, for a claimer to take in order. */
+    void release(List<StoredEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            store.release(events.stream().map(StoredEvent::id).toList(), owner);
+        } catch (Exception | Error e) {
+            LOG.warn("Could not give back {} event(s) (their lease will): {}", events.size(), e.getMessage());
+        }
+    }
+}
