@@ -92,7 +92,8 @@ public final class EventKeys {
             for (var field : sorted.entrySet()) {
                 out.append(first ? "" : ",");
                 first = false;
-                out.append(com.fasterxml.jackson.databind.node.TextNode.valueOf(field.getKey())).append(':');
+                quote(field.getKey(), out);
+                out.append(':');
                 write(field.getValue(), out);
             }
             out.append('}');
@@ -103,9 +104,43 @@ public final class EventKeys {
                 write(node.get(i), out);
             }
             out.append(']');
+        } else if (node.isTextual()) {
+            quote(node.textValue(), out);
+        } else if (node.isIntegralNumber() || node.isBoolean() || node.isNull()) {
+            out.append(node.asText());
         } else {
             out.append(node);
         }
+    }
+
+    /**
+     * A JSON string exactly as Jackson writes it, so that keys stay what they were: quote and backslash escaped,
+     * backspace, tab, line feed, form feed and carriage return in their short forms, other control characters
+     * as a six-character unicode escape, everything else as is. Written here because Jackson's own node-to-text
+     * builds a writer for every value, which made it the dearest part of a key.
+     */
+    private static void quote(String text, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\f' -> out.append("\\f");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (c < 0x20) {
+                        out.append("\\u00").append(HEX.toHexDigits((byte) c).toUpperCase(java.util.Locale.ROOT));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
     }
 
     private static String sha256(String text) {

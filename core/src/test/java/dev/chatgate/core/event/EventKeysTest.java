@@ -62,4 +62,23 @@ class EventKeysTest {
                 .isEqualTo("1:c2c:ann|bob");
         assertThat(EventKeys.orderKey("1", json("{\"Tag\":\"x\"}"), "d")).isEqualTo("1:event:d");
     }
+
+    @Test
+    void theCanonicalFormIsWhatJacksonWritesForTheSortedDocumentSoStoredKeysStayValid() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        StringBuilder every = new StringBuilder();
+        for (char c = 0; c < 0x80; c++) {
+            every.append(c);
+        }
+        every.append("é你好👋\u2028\u007f");
+        com.fasterxml.jackson.databind.node.ObjectNode sorted = mapper.createObjectNode();
+        sorted.put("A\"key\\with\tescapes", every.toString());
+        sorted.putArray("B").add(1).add(-2L).add(12345678901234L).add(new java.math.BigInteger("123456789012345678901234"))
+                .add(1.5).add(true).addNull().add("x\n");
+        sorted.putObject("C").put("a", false).put("b", 0.1e-7);
+        sorted.put("D", "");
+        assertThat(EventKeys.canonical(sorted)).isEqualTo(mapper.writeValueAsString(sorted));
+        JsonNode shuffled = mapper.readTree("{\"D\":\"\",\"C\":{\"b\":1.0E-8,\"a\":false},\"B\":[1]}");
+        assertThat(EventKeys.canonical(shuffled)).isEqualTo("{\"B\":[1],\"C\":{\"a\":false,\"b\":1.0E-8},\"D\":\"\"}");
+    }
 }

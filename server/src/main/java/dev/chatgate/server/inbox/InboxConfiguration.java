@@ -27,7 +27,7 @@ public final class InboxConfiguration {
     private int workers = 4;
     private int writeBatch = 512;
     private boolean deliverOnCommit = true;
-    private Duration commitLinger = Duration.ofMillis(2);
+    private Duration commitInterval = Duration.ofMillis(4);
     private int deliveryBacklog = 4096;
     private Duration retention = Duration.ofDays(7);
     private Duration purgeInterval = Duration.ofHours(1);
@@ -190,15 +190,16 @@ public final class InboxConfiguration {
     }
 
     /**
-     * How long the writer waits for more events after the first of a batch before it commits: a little latency
-     * for each acknowledgement, many fewer commits under load. 0 commits at once.
+     * Least time between the starts of two commits of new events. Under load the events of an interval share
+     * one commit (at most this much added to an acknowledgement); after a quiet spell an event is committed at
+     * once. 0: commit as soon as the previous commit is done.
      */
-    public Duration getCommitLinger() {
-        return commitLinger;
+    public Duration getCommitInterval() {
+        return commitInterval;
     }
 
-    public void setCommitLinger(Duration commitLinger) {
-        this.commitLinger = commitLinger;
+    public void setCommitInterval(Duration commitInterval) {
+        this.commitInterval = commitInterval;
     }
 
     /** Most events written in one transaction (group commit). */

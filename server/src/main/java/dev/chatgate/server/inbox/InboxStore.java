@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -108,8 +109,8 @@ public final class InboxStore {
                             insert.setString(2, event.command());
                             insert.setString(3, event.dedupeKey());
                             insert.setString(4, event.orderKey());
-                            insert.setString(5, event.query());
-                            insert.setString(6, event.body());
+                            setText(insert, 5, event.query());
+                            setText(insert, 6, event.body());
                             insert.setLong(7, event.receivedAt());
                             insert.setLong(8, now);
                             insert.setInt(9, leased[i] ? 1 : 0);
@@ -408,7 +409,7 @@ public final class InboxStore {
         }
     }
 
-    private static List<StoredEvent> read(Connection connection, List<Long> ids) throws SQLException {
+    private List<StoredEvent> read(Connection connection, List<Long> ids) throws SQLException {
         List<StoredEvent> out = new ArrayList<>();
         if (ids.isEmpty()) {
             return out;
@@ -427,10 +428,27 @@ public final class InboxStore {
         return out;
     }
 
-    private static StoredEvent row(ResultSet rows) throws SQLException {
+    /** Body and query: text on PostgreSQL, UTF-8 bytes on H2 (see its migration V4). */
+    private void setText(PreparedStatement statement, int index, String text) throws SQLException {
+        if (postgres) {
+            statement.setString(index, text);
+        } else {
+            statement.setBytes(index, text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private String text(ResultSet rows, String column) throws SQLException {
+        if (postgres) {
+            return rows.getString(column);
+        }
+        byte[] bytes = rows.getBytes(column);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private StoredEvent row(ResultSet rows) throws SQLException {
         return new StoredEvent(rows.getLong("id"), rows.getString("app_id"), rows.getString("command"),
-                rows.getString("dedupe_key"), rows.getString("order_key"), rows.getString("query"),
-                rows.getString("body"), rows.getLong("received_at"), rows.getString("status"),
+                rows.getString("dedupe_key"), rows.getString("order_key"), text(rows, "query"),
+                text(rows, "body"), rows.getLong("received_at"), rows.getString("status"),
                 rows.getInt("attempts"), rows.getString("last_error"), rows.getString("lease_owner"),
                 rows.getLong("lease_until"));
     }

@@ -255,4 +255,15 @@ abstract class InboxStoreContract {
         assertThat(store.claim("node-b", NOW, NOW + LEASE, 10, 10)).as("a3 must not overtake a2, still leased")
                 .extracting(StoredEvent::dedupeKey).containsExactly("a1");
     }
+
+    @Test
+    void bodiesAndQueriesComeBackExactlyAsStoredWhateverTheirCharacters() throws Exception {
+        String body = "{\"Text\":\"你好 👋 café \\\"quoted\\\"\",\"EventTime\":1}";
+        String query = "SdkAppid=1400000000&CallbackCommand=C2C.CallbackAfterSendMsg&ClientIP=%E4%BD%A0";
+        store.insert(List.of(new NewEvent("1400000000", "C2C.CallbackAfterSendMsg", "u", "k", query, body, NOW)), NOW);
+        assertThat(store.claim("n", NOW, NOW + LEASE, 10)).singleElement().satisfies(e -> {
+            assertThat(e.body()).isEqualTo(body);
+            assertThat(e.query()).isEqualTo(query);
+        });
+    }
 }
