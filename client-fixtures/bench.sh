@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Load figures, side by side in one run on this machine: the bare yardstick (answers OK, nothing else), then
-# the service with the inbox off, on embedded H2, and on PostgreSQL, each alone while it is measured.
-# Usage: client-fixtures/bench.sh [RATE] [DURATION]     (defaults 2000 and 10s). Needs the jars:
+# the service with the inbox off, on embedded H2, and on PostgreSQL, each alone while it is measured. Each
+# service is first warmed up for WARMUP at the rate (the JIT is still compiling for about a minute), and the
+# last column is how busy the whole machine was (load tool, service and database share its cores).
+# Usage: client-fixtures/bench.sh [RATE] [DURATION] [WARMUP]     (defaults 5000, 10s, 60s). Needs the jars:
 #        ./mvnw -B -q -DskipTests install
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RATE=${1:-2000}
+RATE=${1:-5000}
 DURATION=${2:-10s}
+WARMUP=${3:-60s}
 CLI=client-fixtures/target/chatgate-cli.jar
 SERVER=server/target/chatgate-server.jar
 WORK=$(mktemp -d)
@@ -22,38 +25,42 @@ trap cleanup EXIT
 
 wait_up() { for _ in $(seq 1 300); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done; echo "no answer from $1" >&2; exit 1; }
 
+cpu() { awk '/^cpu / {print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat; }
+
 load() { # target-name url mix
+  read -r busy0 all0 < <(cpu)
   java -jar "$CLI" load --url "$2" --app 1400000000 --token "$TOKEN" --rate "$RATE" --duration "$DURATION" --mix "$3" \
     > "$WORK/out" 2>/dev/null || true
-  awk -v name="$1" -v mix="$3" '
+  read -r busy1 all1 < <(cpu)
+  awk -v name="$1" -v mix="$3" -v busy="$(( 100 * (busy1 - busy0) / (all1 - all0) ))" '
     /^throughput/ {tp=$2} /^errors/ {err=$2} /^  p50/ {p50=$2} /^  p90/ {p90=$2} /^  p99 / {p99=$2} /^  p99.9/ {p999=$2} /^  max/ {mx=$2}
-    END {printf "| %-22s | %-6s | %10s | %6s | %8s | %8s | %8s | %8s | %8s |\n", name, mix, tp, err, p50, p90, p99, p999, mx}' "$WORK/out"
+    END {printf "| %-22s | %-6s | %10s | %6s | %8s | %8s | %8s | %8s | %8s | %4s%% |\n", name, mix, tp, err, p50, p90, p99, p999, mx, busy}' "$WORK/out"
 }
 
 start_server() { # port extra-env...
   local port=$1; shift
   env CHATGATE_PORT="$port" CHATGATE_APPS_1400000000_TOKENS="$TOKEN" CHATGATE_INBOX_DATA_DIR="$WORK/data-$port" "$@" \
-    java -Xms512m -Xmx1g -jar "$SERVER" > "$WORK/server-$port.log" 2>&1 &
+    java -Xms1g -Xmx1g -jar "$SERVER" > "$WORK/server-$port.log" 2>&1 &
   PIDS+=($!)
   wait_up "http://127.0.0.1:$port/health"
   # Warm-up: the JIT compiles the request path before anything is measured; then the inbox drains its backlog.
   for mix in before after; do
     java -jar "$CLI" load --url "http://127.0.0.1:$port/" --app 1400000000 --token "$TOKEN" --rate "$RATE" \
-      --duration 6s --mix "$mix" >/dev/null 2>&1 || true
+      --duration "$WARMUP" --mix "$mix" >/dev/null 2>&1 || true
   done
-  sleep 5
+  sleep 3
 }
 
 stop_last() { kill "${PIDS[-1]}" 2>/dev/null || true; wait "${PIDS[-1]}" 2>/dev/null || true; unset 'PIDS[-1]'; }
 
-echo "chatgate load, $RATE/s for $DURATION per row, $(nproc) cores; latency in ms from each request's scheduled time"
-echo "| target                 | mix    | throughput | errors |      p50 |      p90 |      p99 |    p99.9 |      max |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "chatgate load, $RATE/s for $DURATION per row after $WARMUP of warm-up, $(nproc) cores; latency in ms from each request's scheduled time"
+echo "| target                 | mix    | throughput | errors |      p50 |      p90 |      p99 |    p99.9 |      max | busy |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 
 java -jar "$CLI" bare --port 18090 > "$WORK/bare.log" 2>&1 &
 PIDS+=($!)
 sleep 1
-java -jar "$CLI" load --url http://127.0.0.1:18090/ --app 1400000000 --rate 1000 --duration 3s >/dev/null 2>&1 || true
+java -jar "$CLI" load --url http://127.0.0.1:18090/ --app 1400000000 --rate "$RATE" --duration 10s >/dev/null 2>&1 || true
 load "bare OK envelope" http://127.0.0.1:18090/ after
 stop_last
 

@@ -85,6 +85,7 @@ class OperationsTest {
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.start();
         requests.addAppender(captured);
+        ch.qos.logback.classic.Level level = requests.getLevel();
         requests.setLevel(ch.qos.logback.classic.Level.INFO);
         try {
             SenderResult ok = sender().send("Group.CallbackAfterGroupFull", "{\"CallbackCommand\":\"Group.CallbackAfterGroupFull\",\"GroupId\":\"secret-body-value\"}");
@@ -103,6 +104,7 @@ class OperationsTest {
             }
         } finally {
             requests.detachAppender(captured);
+            requests.setLevel(level);
         }
     }
 }

@@ -121,7 +121,7 @@ public final class InboxWriter {
             written = store.write(batch.stream().map(Pending::event).toList(), done, owner, lease, now, now + leaseMillis);
         } catch (Exception | Error e) {
             // The PostgreSQL driver throws AssertionError when the connection dies in the middle of a batch.
-            LOG.warn("Could not store {} event(s): {}", batch.size(), e.getMessage());
+            LOG.warn("Could not store {} event(s) nor mark {} delivered: {}", batch.size(), done.size(), e.getMessage());
             doneMarks.putBack(done);
             InboxUnavailableException failure = new InboxUnavailableException("inbox store unavailable: " + e.getMessage(), e);
             batch.forEach(p -> p.stored().completeExceptionally(failure));
