@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * claim transaction and no polling), and from the claimer (retries, events given back, leases of dead nodes).
  * When a lane's event fails, everything queued behind it is given back to the database, where the claimer
  * delivers the key in order after the retry; the writer's batches that may have leased events of that key
- * before the database showed the failure are given back too (the key is "poisoned" until then).
+ * before the database showed the failure are given back too (the key is "poisoned" until then). While the
+ * claimer commits a claim, the writer's events of the claimed keys are held back: once the claim is visible the
+ * writer may lease newer events of those keys, and they must queue behind the claimed run, not before it.
  */
 @Singleton
 @Requires(property = "chatgate.inbox.enabled", notEquals = "false")
@@ -47,6 +50,7 @@ final class DeliveryLanes {
     // Both guarded by this: a lane is in the map exactly while a worker task runs or is queued for it.
     private final Map<String, Lane> lanes = new HashMap<>();
     private final Map<String, Long> poisoned = new HashMap<>();
+    private final Map<String, List<StoredEvent>> held = new HashMap<>();
 
     DeliveryLanes(EventDelivery delivery, InboxConfiguration config, Clock clock) {
         this.delivery = delivery;
@@ -88,17 +92,45 @@ final class DeliveryLanes {
                 if (lastUnsafe != null) {
                     poisoned.remove(event.orderKey());
                 }
-                enqueue(event, giveBack);
+                List<StoredEvent> waiting = held.get(event.orderKey());
+                if (waiting != null) {
+                    waiting.add(event);
+                } else {
+                    enqueue(event, giveBack);
+                }
             }
         }
         delivery.release(giveBack);
     }
 
-    /** A run a claimer leased to this node: the head of its key and events behind it, in order. */
+    /** The claimer is about to commit leases on these keys: the writer's events of them wait for its runs. */
+    synchronized void hold(Set<String> keys) {
+        keys.forEach(key -> held.putIfAbsent(key, new ArrayList<>()));
+    }
+
+    /** A run a claimer leased to this node: the head of its key and events behind it, then what was held. */
     void claimed(List<StoredEvent> run) {
         List<StoredEvent> giveBack = new ArrayList<>();
         synchronized (this) {
             run.forEach(event -> enqueue(event, giveBack));
+            List<StoredEvent> waiting = held.remove(run.get(0).orderKey());
+            if (waiting != null) {
+                waiting.forEach(event -> enqueue(event, giveBack));
+            }
+        }
+        delivery.release(giveBack);
+    }
+
+    /** Ends the holds of a claim (after {@link #claimed}, or when the claim failed): held events go in line. */
+    void unhold(Set<String> keys) {
+        List<StoredEvent> giveBack = new ArrayList<>();
+        synchronized (this) {
+            for (String key : keys) {
+                List<StoredEvent> waiting = held.remove(key);
+                if (waiting != null) {
+                    waiting.forEach(event -> enqueue(event, giveBack));
+                }
+            }
         }
         delivery.release(giveBack);
     }

@@ -18,6 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The inbox table. Claiming is safe with many nodes on one database: an event is leased to one node at a time,
@@ -154,14 +156,29 @@ public final class InboxStore {
      * The order keys among {@code events} that have a pending event this node does not hold: leased to another
      * node, waiting for a retry, or given back. A new event of such a key must queue behind it in the database.
      */
-    private static Set<String> keysPendingElsewhere(Connection connection, List<NewEvent> events, String owner)
+    private Set<String> keysPendingElsewhere(Connection connection, List<NewEvent> events, String owner)
             throws SQLException {
         Set<String> busy = new HashSet<>();
-        // One lookup per key, not one IN list: H2 then seeks (order_key, status) in the index instead of walking
-        // every event the key ever had.
+        Set<String> keys = new LinkedHashSet<>(events.stream().map(NewEvent::orderKey).toList());
+        if (postgres) {
+            // One round trip for the batch: the server looks each key up in the (order_key, status) index.
+            try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT order_key FROM inbox_event"
+                    + " WHERE order_key = ANY (?) AND status = 'PENDING' AND (lease_owner IS NULL OR lease_owner <> ?)")) {
+                select.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
+                select.setString(2, owner);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        busy.add(rows.getString(1));
+                    }
+                }
+            }
+            return busy;
+        }
+        // In process, one lookup per key: H2 then seeks (order_key, status) in the index instead of walking every
+        // event the key ever had, as it does for an IN list.
         try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM inbox_event WHERE order_key = ?"
                 + " AND status = 'PENDING' AND (lease_owner IS NULL OR lease_owner <> ?) LIMIT 1")) {
-            for (String key : new LinkedHashSet<>(events.stream().map(NewEvent::orderKey).toList())) {
+            for (String key : keys) {
                 select.setString(1, key);
                 select.setString(2, owner);
                 try (ResultSet rows = select.executeQuery()) {
@@ -197,6 +214,15 @@ public final class InboxStore {
      * {@code perKey - 1} events queued behind it, at most {@code limit} in all, in id order.
      */
     List<StoredEvent> claim(String owner, long now, long leaseUntil, int limit, int perKey) throws SQLException {
+        return claim(owner, now, leaseUntil, limit, perKey, keys -> { });
+    }
+
+    /**
+     * As {@link #claim(String, long, long, int, int)}, telling {@code beforeCommit} the order keys of the claimed
+     * events just before the leases become visible to other transactions.
+     */
+    List<StoredEvent> claim(String owner, long now, long leaseUntil, int limit, int perKey,
+                            Consumer<Set<String>> beforeCommit) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             try {
                 List<Long> ids = new ArrayList<>();
@@ -253,6 +279,9 @@ public final class InboxStore {
                 }
                 List<StoredEvent> events = read(connection, claimed).stream()
                         .filter(e -> owner.equals(e.leaseOwner()) && e.leaseUntil() == leaseUntil).toList();
+                if (!events.isEmpty()) {
+                    beforeCommit.accept(events.stream().map(StoredEvent::orderKey).collect(Collectors.toSet()));
+                }
                 connection.commit();
                 return events;
             } catch (SQLException e) {

@@ -9,9 +9,11 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -50,9 +52,18 @@ public final class InboxWorker {
             try {
                 int room = Math.min(lanes.room(), config.getClaimBatch());
                 long now = clock.millis();
-                List<StoredEvent> claimed = room == 0 ? List.of()
-                        : store.claim(config.getNodeId(), now, now + config.getLease().toMillis(), room, RUN_LENGTH);
-                runsByKey(claimed).forEach(lanes::claimed);
+                Set<String> held = new HashSet<>();
+                List<StoredEvent> claimed;
+                try {
+                    claimed = room == 0 ? List.of() : store.claim(config.getNodeId(), now,
+                            now + config.getLease().toMillis(), room, RUN_LENGTH, keys -> {
+                                held.addAll(keys);
+                                lanes.hold(keys);
+                            });
+                    runsByKey(claimed).forEach(lanes::claimed);
+                } finally {
+                    lanes.unhold(held);
+                }
                 if (claimed.size() < room || room == 0) {
                     LockSupport.parkNanos(config.getPollInterval().toNanos());
                 }

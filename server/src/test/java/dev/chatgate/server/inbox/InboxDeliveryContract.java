@@ -205,7 +205,7 @@ abstract class InboxDeliveryContract implements TestPropertyProvider {
             Thread sender = new Thread(() -> {
                 TencentSender tencent = sender();
                 for (int i = next.getAndIncrement(); i < events; i = next.getAndIncrement()) {
-                    String name = i % 37 == 11 ? "fail-twice" : "ordered";
+                    String name = i % 23 == 11 ? "fail-twice" : "ordered";
                     assertThat(tencent.send(COMMAND, event(group, name, "c" + i)).isOk()).isTrue();
                 }
             });
