@@ -1,6 +1,7 @@
 package dev.chatgate.server.inbox;
 
 import dev.chatgate.server.dispatch.InboxUnavailableException;
+import dev.chatgate.server.ops.CallbackMetrics;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -34,6 +35,7 @@ public final class InboxWriter {
     }
 
     private final InboxStore store;
+    private final CallbackMetrics metrics;
     private final DoneMarks doneMarks;
     private final DeliveryLanes lanes;
     private final Clock clock;
@@ -47,8 +49,10 @@ public final class InboxWriter {
     private final Thread writer;
     private volatile boolean running = true;
 
-    InboxWriter(InboxStore store, DoneMarks doneMarks, DeliveryLanes lanes, InboxConfiguration config, Clock clock) {
+    InboxWriter(InboxStore store, DoneMarks doneMarks, DeliveryLanes lanes, CallbackMetrics metrics,
+                InboxConfiguration config, Clock clock) {
         this.store = store;
+        this.metrics = metrics;
         this.doneMarks = doneMarks;
         this.lanes = lanes;
         this.clock = clock;
@@ -117,8 +121,10 @@ public final class InboxWriter {
         long batchNumber = lanes.beginBatch();
         long now = clock.millis();
         InboxStore.WriteResult written;
+        long started = System.nanoTime();
         try {
             written = store.write(batch.stream().map(Pending::event).toList(), done, owner, lease, now, now + leaseMillis);
+            metrics.inboxCommit(System.nanoTime() - started);
         } catch (Exception | Error e) {
             // The PostgreSQL driver throws AssertionError when the connection dies in the middle of a batch.
             LOG.warn("Could not store {} event(s) nor mark {} delivered: {}", batch.size(), done.size(), e.getMessage());

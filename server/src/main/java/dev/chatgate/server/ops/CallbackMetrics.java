@@ -16,9 +16,15 @@ public final class CallbackMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> received = new ConcurrentHashMap<>();
     private final Map<String, Timer> latency = new ConcurrentHashMap<>();
+    private final Map<String, Counter> stored = new ConcurrentHashMap<>();
+    private final Map<String, Counter> delivered = new ConcurrentHashMap<>();
+    private final Timer commits;
 
     public CallbackMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.commits = Timer.builder("chatgate.inbox.commit").description("Inbox writer transactions (group commits)")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(3)).register(registry);
     }
 
     /** One callback answered (or refused) with this outcome, started at {@code startNanos}. */
@@ -45,13 +51,20 @@ public final class CallbackMetrics {
     }
 
     public void inboxStored(String command, boolean isNew) {
-        Counter.builder("chatgate.inbox.stored").description("After-callbacks stored before the answer; duplicate=true for a retry already stored")
-                .tag("command", command).tag("duplicate", String.valueOf(!isNew)).register(registry).increment();
+        stored.computeIfAbsent(command + "\n" + isNew, k -> Counter.builder("chatgate.inbox.stored")
+                .description("After-callbacks stored before the answer; duplicate=true for a retry already stored")
+                .tag("command", command).tag("duplicate", String.valueOf(!isNew)).register(registry)).increment();
     }
 
     public void inboxDelivered(String command) {
-        Counter.builder("chatgate.inbox.delivered").description("Stored events delivered to their listeners")
-                .tag("command", command).register(registry).increment();
+        delivered.computeIfAbsent(command, k -> Counter.builder("chatgate.inbox.delivered")
+                .description("Stored events delivered to their listeners").tag("command", command)
+                .register(registry)).increment();
+    }
+
+    /** One writer transaction, however many events it stored and marked done. */
+    public void inboxCommit(long nanos) {
+        commits.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     public void inboxDead(String command) {

@@ -85,6 +85,9 @@ abstract class InboxDeliveryContract implements TestPropertyProvider {
         assertThat(result.isOk()).as(result.toString()).isTrue();
         assertThat(store.count(InboxStore.PENDING) + store.count(InboxStore.DONE)).isEqualTo(before + 1);
         Eventually.within(Duration.ofSeconds(10), () -> assertThat(deliveries(idOf(json))).isEqualTo(1));
+        String metrics = http.toBlocking().retrieve("/prometheus");
+        assertThat(metrics).as("the writer's commits are timed").containsPattern("chatgate_inbox_commit_seconds_count [1-9]")
+                .contains("chatgate_inbox_commit_seconds_max");
     }
 
     @Test
