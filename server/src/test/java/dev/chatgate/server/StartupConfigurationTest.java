@@ -48,6 +48,16 @@ class StartupConfigurationTest {
     }
 
     @Test
+    void inboxSettingsThatWouldStallDeliveryNameTheirKey() {
+        assertThat(allMessages(startupFailure(Map.of("chatgate.inbox.delivery-backlog", "0"))))
+                .contains("chatgate.inbox.delivery-backlog must be at least 1, not 0");
+        assertThat(allMessages(startupFailure(Map.of("chatgate.inbox.workers", "0"))))
+                .contains("chatgate.inbox.workers must be at least 1, not 0");
+        assertThat(allMessages(startupFailure(Map.of("chatgate.inbox.lease", "0s"))))
+                .contains("chatgate.inbox.lease must be above 0, not PT0S");
+    }
+
+    @Test
     void aNonNumericAppKeyIsRefused() {
         Throwable failure = startupFailure(Map.of("chatgate.apps.my-app.tokens", "t"));
         assertThat(allMessages(failure)).contains("chatgate.apps.my-app: an app is keyed by its numeric SdkAppid");

@@ -244,4 +244,37 @@ public final class InboxConfiguration {
     public void setAdminToken(String adminToken) {
         this.adminToken = adminToken;
     }
+
+    /**
+     * Refuses settings with which the inbox would accept events and never deliver them, or never store them,
+     * naming the key: called once, before the database is opened.
+     */
+    void check() {
+        atLeastOne("workers", workers);
+        atLeastOne("delivery-backlog", deliveryBacklog);
+        atLeastOne("claim-batch", claimBatch);
+        atLeastOne("write-batch", writeBatch);
+        atLeastOne("max-attempts", maxAttempts);
+        atLeastOne("pool-size", poolSize);
+        positive("lease", lease);
+        positive("poll-interval", pollInterval);
+        positive("store-timeout", storeTimeout);
+        positive("backoff-initial", backoffInitial);
+        positive("connect-timeout", connectTimeout);
+        if (commitInterval.isNegative()) {
+            throw new IllegalStateException("chatgate.inbox.commit-interval must be 0 or more, not " + commitInterval);
+        }
+    }
+
+    private static void atLeastOne(String key, int value) {
+        if (value < 1) {
+            throw new IllegalStateException("chatgate.inbox." + key + " must be at least 1, not " + value);
+        }
+    }
+
+    private static void positive(String key, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalStateException("chatgate.inbox." + key + " must be above 0, not " + value);
+        }
+    }
 }

@@ -21,6 +21,7 @@ public final class InboxDatabase {
     private final HikariDataSource dataSource;
 
     public InboxDatabase(InboxConfiguration config) {
+        config.check();
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("chatgate-inbox");
         hikari.setJdbcUrl(config.getUrl());
