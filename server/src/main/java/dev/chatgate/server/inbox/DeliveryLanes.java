@@ -2,6 +2,7 @@ package dev.chatgate.server.inbox;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
+import dev.chatgate.server.dispatch.NamedThreads;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -59,11 +60,7 @@ final class DeliveryLanes {
         // An event is only delivered from memory while a third of its lease is left; past that, a claimer may
         // take it soon, and two deliveries at once would break the key's order.
         this.leaseMarginMillis = config.getLease().toMillis() / 3;
-        this.workers = Executors.newFixedThreadPool(config.getWorkers(), runnable -> {
-            Thread thread = new Thread(runnable, "chatgate-inbox-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = Executors.newFixedThreadPool(config.getWorkers(), new NamedThreads("chatgate-inbox-worker"));
     }
 
     /** The number of the writer's next batch; called before it looks at the database. */
@@ -108,20 +105,16 @@ final class DeliveryLanes {
         keys.forEach(key -> held.putIfAbsent(key, new ArrayList<>()));
     }
 
-    /** A run a claimer leased to this node: the head of its key and events behind it, then what was held. */
+    /** A run a claimer leased to this node: the head of its key and events behind it, in order. */
     void claimed(List<StoredEvent> run) {
         List<StoredEvent> giveBack = new ArrayList<>();
         synchronized (this) {
             run.forEach(event -> enqueue(event, giveBack));
-            List<StoredEvent> waiting = held.remove(run.get(0).orderKey());
-            if (waiting != null) {
-                waiting.forEach(event -> enqueue(event, giveBack));
-            }
         }
         delivery.release(giveBack);
     }
 
-    /** Ends the holds of a claim (after {@link #claimed}, or when the claim failed): held events go in line. */
+    /** Ends the holds of a claim (after its runs went in, or when it failed): held events go in line behind them. */
     void unhold(Set<String> keys) {
         List<StoredEvent> giveBack = new ArrayList<>();
         synchronized (this) {

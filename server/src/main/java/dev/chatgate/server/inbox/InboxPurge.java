@@ -1,5 +1,6 @@
 package dev.chatgate.server.inbox;
 
+import dev.chatgate.server.dispatch.NamedThreads;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
@@ -21,11 +22,8 @@ public final class InboxPurge {
     private final InboxStore store;
     private final InboxConfiguration config;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "chatgate-inbox-purge");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            new NamedThreads("chatgate-inbox-purge"));
 
     public InboxPurge(InboxStore store, InboxConfiguration config, Clock clock) {
         this.store = store;
