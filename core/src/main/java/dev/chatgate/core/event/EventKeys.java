@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * <li>Dedupe key: Tencent resends an after-callback on timeout and sends no event id. Where the spec names the
  *     fields that identify an event ({@code x-dedupe-key}, e.g. MsgKey of a sent one-to-one message) they are the
  *     key; otherwise a SHA-256 of the body in canonical form (keys sorted, no white space). Two distinct events
- *     differ in at least one field, so they never share a key.</li>
+ *     differ in at least one field, so they never share a key. The key starts with the event's own time (see
+ *     {@link #dedupeKey(String, String, List, JsonNode)}), so keys are stored in roughly the order they arrive.</li>
  * <li>Order key: events of one group ({@code GroupId}), one official account ({@code Official_Account}) or one
  *     one-to-one conversation ({@code From_Account} and {@code To_Account}, either direction) are delivered in
  *     the order received; any other event has no predecessor.</li>
@@ -31,6 +32,14 @@ public final class EventKeys {
     private EventKeys() {
     }
 
+    /**
+     * 64 hex digits: the event's time (16), then a SHA-256 of the app, the command and the identifying fields or
+     * the canonical body (48, i.e. 192 bits). The time is one every delivery of the event carries unchanged:
+     * {@code MsgTime}, the sent message's own time, where fields identify the event (it is part of {@code MsgKey});
+     * otherwise {@code EventTime} (any field would do: the whole body is hashed), else {@code MsgTime}, else 0.
+     * Leading with it keeps new keys together at the end of the unique index instead of scattered through it,
+     * which is what a database rewrites on every commit.
+     */
     public static String dedupeKey(String appId, String command, List<String> pointers, JsonNode body) {
         if (!pointers.isEmpty()) {
             StringBuilder key = new StringBuilder();
@@ -41,10 +50,32 @@ public final class EventKeys {
                 key.append(pointer).append('=').append(value.asText()).append('\n');
             }
             if (complete) {
-                return sha256(appId + "\n" + command + "\n" + key);
+                return timePrefix(millis(body, "MsgTime", 1000)) + sha256(appId + "\n" + command + "\n" + key);
             }
         }
-        return sha256(appId + "\n" + command + "\n" + canonical(body));
+        long time = millis(body, "EventTime", 1);
+        return timePrefix(time != 0 ? time : millis(body, "MsgTime", 1000))
+                + sha256(appId + "\n" + command + "\n" + canonical(body));
+    }
+
+    /** A top-level time field, as a number or a numeric string (Tencent sends both), times {@code scale}; else 0. */
+    private static long millis(JsonNode body, String field, long scale) {
+        JsonNode value = body.path(field);
+        long number;
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            number = value.longValue();
+        } else if (value.isTextual() && !value.textValue().isEmpty() && value.textValue().length() <= 18
+                && value.textValue().chars().allMatch(Character::isDigit)) {
+            number = Long.parseLong(value.textValue());
+        } else {
+            return 0;
+        }
+        return number > 0 && number <= Long.MAX_VALUE / scale ? number * scale : 0;
+    }
+
+    private static String timePrefix(long millis) {
+        String hex = Long.toHexString(millis);
+        return "0".repeat(16 - hex.length()) + hex;
     }
 
     public static String dedupeKey(String appId, CommandDescriptor command, JsonNode body) {
@@ -143,9 +174,11 @@ public final class EventKeys {
         out.append('"');
     }
 
+    /** The first 24 bytes of the SHA-256, in hex. */
     private static String sha256(String text) {
         try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HEX.formatHex(digest, 0, 24);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

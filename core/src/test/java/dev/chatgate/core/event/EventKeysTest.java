@@ -46,6 +46,38 @@ class EventKeysTest {
     }
 
     @Test
+    void aRetriedMessageKeepsItsKeyWhenItsEventTimeDiffers() throws Exception {
+        var command = CommandRegistry.bundled().find("Group.CallbackAfterSendMsg").orElseThrow();
+        String first = EventKeys.dedupeKey("1", command,
+                json("{\"GroupId\":\"g\",\"MsgSeq\":7,\"MsgTime\":1700000000,\"EventTime\":1700000000100}"));
+        String retried = EventKeys.dedupeKey("1", command,
+                json("{\"GroupId\":\"g\",\"MsgSeq\":7,\"MsgTime\":1700000000,\"EventTime\":1700000003500}"));
+        assertThat(retried).isEqualTo(first).hasSize(64);
+    }
+
+    @Test
+    void keysLeadWithTheEventsTimeSoLaterEventsSortAfterEarlierOnes() throws Exception {
+        var message = CommandRegistry.bundled().find("C2C.CallbackAfterSendMsg").orElseThrow();
+        String earlier = EventKeys.dedupeKey("1", message, json("{\"MsgKey\":\"9_1_1700000000\",\"MsgTime\":1700000000}"));
+        String later = EventKeys.dedupeKey("1", message, json("{\"MsgKey\":\"1_1_1700000001\",\"MsgTime\":1700000001}"));
+        assertThat(earlier).startsWith(String.format("%016x", 1_700_000_000_000L));
+        assertThat(later).isGreaterThan(earlier);
+
+        String byNumber = EventKeys.dedupeKey("1", "Group.CallbackAfterGroupFull", List.of(),
+                json("{\"GroupId\":\"g\",\"EventTime\":1670574414123}"));
+        String byString = EventKeys.dedupeKey("1", "Group.CallbackAfterGroupFull", List.of(),
+                json("{\"GroupId\":\"g\",\"EventTime\":\"1670574414124\"}"));
+        assertThat(byNumber).startsWith(String.format("%016x", 1_670_574_414_123L));
+        assertThat(byString).startsWith(String.format("%016x", 1_670_574_414_124L)).isGreaterThan(byNumber);
+
+        String timeless = EventKeys.dedupeKey("1", "ContentCallback.ResultNotify", List.of(),
+                json("{\"EventTime\":\"soon\",\"MsgTime\":-5}"));
+        assertThat(timeless).as("no usable time: the key still identifies the body").startsWith("0".repeat(16)).hasSize(64)
+                .isNotEqualTo(EventKeys.dedupeKey("1", "ContentCallback.ResultNotify", List.of(),
+                        json("{\"EventTime\":\"later\",\"MsgTime\":-5}")));
+    }
+
+    @Test
     void aBodyMissingTheDedupeFieldsFallsBackToTheWholeBody() throws Exception {
         var command = CommandRegistry.bundled().find("Group.CallbackAfterSendMsg").orElseThrow();
         String a = EventKeys.dedupeKey("1", command, json("{\"GroupId\":\"g\",\"Text\":\"a\"}"));
