@@ -22,8 +22,10 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The inbox table. Claiming is safe with many nodes on one database: an event is leased to one node at a time,
- * and only the oldest pending event of an order key can be claimed, so one key is never delivered out of order.
+ * The inbox tables: {@code inbox_event} holds what was received (inserted once, purged after the retention),
+ * {@code inbox_pending} the events still to deliver, {@code inbox_dead} the ones parked as dead; an event in neither
+ * was delivered. Claiming is safe with many nodes on one database: an event is leased to one node at a time, and
+ * only the oldest pending event of an order key can be claimed, so one key is never delivered out of order.
  */
 @Singleton
 @Requires(property = "chatgate.inbox.enabled", notEquals = "false")
@@ -35,27 +37,32 @@ public final class InboxStore {
     static final String DONE = "DONE";
     static final String DEAD = "DEAD";
 
-    private static final String COLUMNS = "id, app_id, command, dedupe_key, order_key, query, body, received_at,"
-            + " status, attempts, last_error, lease_owner, lease_until";
+    private static final String EVENT_COLUMNS = "e.id, e.app_id, e.command, e.dedupe_key, e.order_key, e.query,"
+            + " e.body, e.received_at";
 
     private static final String INSERT = "INSERT INTO inbox_event (app_id, command, dedupe_key, order_key, query, body,"
-            + " received_at, status, next_attempt_at, attempts, lease_owner, lease_until)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+            + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+    private static final String INSERT_PENDING = "INSERT INTO inbox_pending (id, order_key, attempts,"
+            + " next_attempt_at, lease_owner, lease_until) VALUES (?, ?, ?, ?, ?, ?)";
 
     // Candidates: due, not leased, and the head of their order key (no older pending event of the same key).
-    private static final String CANDIDATES = "SELECT e.id, e.order_key FROM inbox_event e WHERE e.status = 'PENDING'"
-            + " AND e.next_attempt_at <= ? AND (e.lease_until IS NULL OR e.lease_until < ?)"
-            + " AND NOT EXISTS (SELECT 1 FROM inbox_event p WHERE p.order_key = e.order_key AND p.id < e.id"
-            + " AND p.status = 'PENDING') ORDER BY e.id LIMIT ?";
+    private static final String CANDIDATES = "SELECT p.id, p.order_key FROM inbox_pending p"
+            + " WHERE p.next_attempt_at <= ? AND (p.lease_until IS NULL OR p.lease_until < ?)"
+            + " AND NOT EXISTS (SELECT 1 FROM inbox_pending q WHERE q.order_key = p.order_key AND q.id < p.id)"
+            + " ORDER BY p.id LIMIT ?";
 
     // The run behind a head: the next pending events of its key, in order. It ends before the first one leased
     // (a writer leased it to its node as it stored it, and is about to give it back): skipping it would deliver
     // the events behind it first.
-    private static final String RUN = "SELECT id, lease_until FROM inbox_event WHERE order_key = ? AND status = 'PENDING'"
-            + " AND id > ? ORDER BY id LIMIT ?";
+    private static final String RUN = "SELECT id, lease_until FROM inbox_pending WHERE order_key = ? AND id > ?"
+            + " ORDER BY id LIMIT ?";
 
-    private static final String CLAIM = "UPDATE inbox_event SET lease_owner = ?, lease_until = ?, attempts = attempts + 1"
-            + " WHERE status = 'PENDING' AND (lease_until IS NULL OR lease_until < ?) AND id IN ";
+    private static final String CLAIM = "UPDATE inbox_pending SET lease_owner = ?, lease_until = ?, attempts = attempts + 1"
+            + " WHERE (lease_until IS NULL OR lease_until < ?) AND id IN ";
+
+    /** Events the purge looks at per transaction. */
+    private static final int PURGE_WINDOW = 1000;
 
     private final DataSource dataSource;
     private final boolean postgres;
@@ -97,16 +104,14 @@ public final class InboxStore {
         try (Connection connection = dataSource.getConnection()) {
             try {
                 if (!done.isEmpty()) {
-                    markDone(connection, done, owner, now);
+                    markDone(connection, done, owner);
                 }
                 long[] ids = new long[events.size()];
                 boolean[] leased = new boolean[events.size()];
                 if (!events.isEmpty()) {
                     Set<String> busyKeys = leaseNew ? keysPendingElsewhere(connection, events, owner) : null;
                     try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[]{"id"})) {
-                        for (int i = 0; i < events.size(); i++) {
-                            NewEvent event = events.get(i);
-                            leased[i] = busyKeys != null && !busyKeys.contains(event.orderKey());
+                        for (NewEvent event : events) {
                             insert.setString(1, event.appId());
                             insert.setString(2, event.command());
                             insert.setString(3, event.dedupeKey());
@@ -114,14 +119,6 @@ public final class InboxStore {
                             setText(insert, 5, event.query());
                             setText(insert, 6, event.body());
                             insert.setLong(7, event.receivedAt());
-                            insert.setLong(8, now);
-                            insert.setInt(9, leased[i] ? 1 : 0);
-                            insert.setString(10, leased[i] ? owner : null);
-                            if (leased[i]) {
-                                insert.setLong(11, leaseUntil);
-                            } else {
-                                insert.setNull(11, java.sql.Types.BIGINT);
-                            }
                             insert.addBatch();
                         }
                         int[] counts = insert.executeBatch();
@@ -132,11 +129,29 @@ public final class InboxStore {
                                         throw new SQLException("the database returned fewer ids than rows inserted");
                                     }
                                     ids[i] = keys.getLong(1);
-                                } else {
-                                    leased[i] = false;
                                 }
                             }
                         }
+                    }
+                    try (PreparedStatement pending = connection.prepareStatement(INSERT_PENDING)) {
+                        for (int i = 0; i < events.size(); i++) {
+                            if (ids[i] == 0) {
+                                continue;
+                            }
+                            leased[i] = busyKeys != null && !busyKeys.contains(events.get(i).orderKey());
+                            pending.setLong(1, ids[i]);
+                            pending.setString(2, events.get(i).orderKey());
+                            pending.setInt(3, leased[i] ? 1 : 0);
+                            pending.setLong(4, now);
+                            pending.setString(5, leased[i] ? owner : null);
+                            if (leased[i]) {
+                                pending.setLong(6, leaseUntil);
+                            } else {
+                                pending.setNull(6, java.sql.Types.BIGINT);
+                            }
+                            pending.addBatch();
+                        }
+                        pending.executeBatch();
                     }
                 }
                 connection.commit();
@@ -162,8 +177,8 @@ public final class InboxStore {
         Set<String> keys = new LinkedHashSet<>(events.stream().map(NewEvent::orderKey).toList());
         if (postgres) {
             // One round trip for the batch: the server looks each key up in the (order_key, status) index.
-            try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT order_key FROM inbox_event"
-                    + " WHERE order_key = ANY (?) AND status = 'PENDING' AND (lease_owner IS NULL OR lease_owner <> ?)")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT order_key FROM inbox_pending"
+                    + " WHERE order_key = ANY (?) AND (lease_owner IS NULL OR lease_owner <> ?)")) {
                 select.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
                 select.setString(2, owner);
                 try (ResultSet rows = select.executeQuery()) {
@@ -174,10 +189,9 @@ public final class InboxStore {
             }
             return busy;
         }
-        // In process, one lookup per key: H2 then seeks (order_key, status) in the index instead of walking every
-        // event the key ever had, as it does for an IN list.
-        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM inbox_event WHERE order_key = ?"
-                + " AND status = 'PENDING' AND (lease_owner IS NULL OR lease_owner <> ?) LIMIT 1")) {
+        // In process, one lookup per key: H2 then seeks the key in the index instead of walking it for an IN list.
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM inbox_pending WHERE order_key = ?"
+                + " AND (lease_owner IS NULL OR lease_owner <> ?) LIMIT 1")) {
             for (String key : keys) {
                 select.setString(1, key);
                 select.setString(2, owner);
@@ -197,8 +211,8 @@ public final class InboxStore {
      */
     int releaseLeasesAtStart(String owner) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("UPDATE inbox_event SET lease_owner = NULL,"
-                     + " lease_until = NULL WHERE status = 'PENDING' AND lease_owner IS NOT NULL"
+             PreparedStatement update = connection.prepareStatement("UPDATE inbox_pending SET lease_owner = NULL,"
+                     + " lease_until = NULL WHERE lease_owner IS NOT NULL"
                      + (owner == null ? "" : " AND lease_owner = ?"))) {
             if (owner != null) {
                 update.setString(1, owner);
@@ -228,7 +242,7 @@ public final class InboxStore {
                 List<Long> ids = new ArrayList<>();
                 Map<Long, String> heads = new LinkedHashMap<>();
                 try (PreparedStatement select = connection.prepareStatement(
-                        postgres ? CANDIDATES + " FOR UPDATE OF e SKIP LOCKED" : CANDIDATES)) {
+                        postgres ? CANDIDATES + " FOR UPDATE OF p SKIP LOCKED" : CANDIDATES)) {
                     select.setLong(1, now);
                     select.setLong(2, now);
                     select.setInt(3, limit);
@@ -302,8 +316,8 @@ public final class InboxStore {
             return;
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("UPDATE inbox_event SET lease_owner = NULL,"
-                     + " lease_until = NULL, attempts = attempts - 1 WHERE lease_owner = ? AND status = 'PENDING'"
+             PreparedStatement update = connection.prepareStatement("UPDATE inbox_pending SET lease_owner = NULL,"
+                     + " lease_until = NULL, attempts = attempts - 1 WHERE lease_owner = ?"
                      + " AND id IN " + inList(ids.size()))) {
             update.setString(1, owner);
             for (int i = 0; i < ids.size(); i++) {
@@ -315,32 +329,31 @@ public final class InboxStore {
     }
 
     /** Marks a delivered event done, if this node still owns it. */
-    boolean markDone(long id, String owner, long now) throws SQLException {
-        return markDone(List.of(id), owner, now) == 1;
+    boolean markDone(long id, String owner) throws SQLException {
+        return markDone(List.of(id), owner) == 1;
     }
 
     /** Marks delivered events done in one statement; returns how many this node still owned. */
-    int markDone(List<Long> ids, String owner, long now) throws SQLException {
+    int markDone(List<Long> ids, String owner) throws SQLException {
         if (ids.isEmpty()) {
             return 0;
         }
         try (Connection connection = dataSource.getConnection()) {
-            int count = markDone(connection, ids, owner, now);
+            int count = markDone(connection, ids, owner);
             connection.commit();
             return count;
         }
     }
 
-    private static int markDone(Connection connection, List<Long> ids, String owner, long now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE inbox_event SET status = 'DONE',"
-                + " finished_at = ?, lease_owner = NULL, lease_until = NULL, last_error = NULL"
-                + " WHERE lease_owner = ? AND status = 'PENDING' AND id IN " + inList(ids.size()))) {
-            update.setLong(1, now);
-            update.setString(2, owner);
+    /** Delivered: the event leaves the pending table (the retention counts from its receipt). */
+    private static int markDone(Connection connection, List<Long> ids, String owner) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM inbox_pending"
+                + " WHERE lease_owner = ? AND id IN " + inList(ids.size()))) {
+            delete.setString(1, owner);
             for (int i = 0; i < ids.size(); i++) {
-                update.setLong(3 + i, ids.get(i));
+                delete.setLong(2 + i, ids.get(i));
             }
-            return update.executeUpdate();
+            return delete.executeUpdate();
         }
     }
 
@@ -356,36 +369,54 @@ public final class InboxStore {
     boolean markFailed(long id, String owner, String error, long nextAttemptAt, boolean dead, long now)
             throws SQLException {
         String trimmed = error.length() > 4000 ? error.substring(0, 4000) : error;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("UPDATE inbox_event SET status = ?, last_error = ?,"
-                     + " next_attempt_at = ?, finished_at = ?, lease_owner = NULL, lease_until = NULL"
-                     + " WHERE id = ? AND lease_owner = ? AND status = 'PENDING'")) {
-            update.setString(1, dead ? DEAD : PENDING);
-            update.setString(2, trimmed);
-            update.setLong(3, nextAttemptAt);
-            if (dead) {
-                update.setLong(4, now);
-            } else {
-                update.setNull(4, java.sql.Types.BIGINT);
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                int count;
+                if (dead) {
+                    try (PreparedStatement park = connection.prepareStatement("INSERT INTO inbox_dead (id, attempts,"
+                            + " last_error, finished_at) SELECT id, attempts, ?, ? FROM inbox_pending"
+                            + " WHERE id = ? AND lease_owner = ?")) {
+                        park.setString(1, trimmed);
+                        park.setLong(2, now);
+                        park.setLong(3, id);
+                        park.setString(4, owner);
+                        count = park.executeUpdate();
+                    }
+                    if (count == 1) {
+                        try (PreparedStatement delete = connection.prepareStatement(
+                                "DELETE FROM inbox_pending WHERE id = ?")) {
+                            delete.setLong(1, id);
+                            delete.executeUpdate();
+                        }
+                    }
+                } else {
+                    try (PreparedStatement update = connection.prepareStatement("UPDATE inbox_pending SET last_error = ?,"
+                            + " next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")) {
+                        update.setString(1, trimmed);
+                        update.setLong(2, nextAttemptAt);
+                        update.setLong(3, id);
+                        update.setString(4, owner);
+                        count = update.executeUpdate();
+                    }
+                }
+                connection.commit();
+                return count == 1;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             }
-            update.setLong(5, id);
-            update.setString(6, owner);
-            int count = update.executeUpdate();
-            connection.commit();
-            return count == 1;
         }
     }
 
+    /** Events of one status, oldest first. */
     List<StoredEvent> list(String status, int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT " + COLUMNS + " FROM inbox_event WHERE status = ? ORDER BY id LIMIT ?")) {
-            select.setString(1, status);
-            select.setInt(2, limit);
+             PreparedStatement select = connection.prepareStatement(select(status) + " ORDER BY e.id LIMIT ?")) {
+            select.setInt(1, limit);
             List<StoredEvent> out = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    out.add(row(rows));
+                    out.add(row(rows, status));
                 }
             }
             connection.commit();
@@ -393,48 +424,107 @@ public final class InboxStore {
         }
     }
 
-    /** Puts a dead event back in line for delivery, with a fresh count of attempts. */
-    boolean replay(long id, long now) throws SQLException {
-        return update("UPDATE inbox_event SET status = 'PENDING', attempts = 0, next_attempt_at = ?, finished_at = NULL,"
-                + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'DEAD'", now, id, null);
+    /** The events of {@code status} with the columns {@link #row} reads. */
+    private static String select(String status) {
+        return switch (status) {
+            case PENDING -> "SELECT " + EVENT_COLUMNS + ", p.attempts, p.last_error, p.lease_owner, p.lease_until"
+                    + " FROM inbox_event e JOIN inbox_pending p ON p.id = e.id";
+            case DEAD -> "SELECT " + EVENT_COLUMNS + ", d.attempts, d.last_error, NULL AS lease_owner,"
+                    + " NULL AS lease_until FROM inbox_event e JOIN inbox_dead d ON d.id = e.id";
+            case DONE -> "SELECT " + EVENT_COLUMNS + ", 0 AS attempts, NULL AS last_error, NULL AS lease_owner,"
+                    + " NULL AS lease_until FROM inbox_event e WHERE NOT EXISTS (SELECT 1 FROM inbox_pending p"
+                    + " WHERE p.id = e.id) AND NOT EXISTS (SELECT 1 FROM inbox_dead d WHERE d.id = e.id)";
+            default -> throw new IllegalArgumentException("no such status: " + status);
+        };
     }
 
-    /** Deletes processed events finished before {@code before}; returns how many. */
+    /** Puts a dead event back in line for delivery, with a fresh count of attempts. */
+    boolean replay(long id, long now) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                int count;
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM inbox_dead WHERE id = ?")) {
+                    delete.setLong(1, id);
+                    count = delete.executeUpdate();
+                }
+                if (count == 1) {
+                    try (PreparedStatement pending = connection.prepareStatement("INSERT INTO inbox_pending (id,"
+                            + " order_key, attempts, next_attempt_at) SELECT id, order_key, 0, ? FROM inbox_event"
+                            + " WHERE id = ?")) {
+                        pending.setLong(1, now);
+                        pending.setLong(2, id);
+                        count = pending.executeUpdate();
+                    }
+                }
+                connection.commit();
+                return count == 1;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Deletes delivered events received before {@code before}; returns how many. Walks the events in id order (the
+     * order they were stored in) a window at a time, one short transaction each, and stops at the first window
+     * that starts after the cut-off: pending and dead events are kept, whatever their age.
+     */
     int purgeDone(long before) throws SQLException {
+        int deleted = 0;
+        long after = Long.MIN_VALUE;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement(
-                     "DELETE FROM inbox_event WHERE status = 'DONE' AND finished_at < ?")) {
-            delete.setLong(1, before);
-            int count = delete.executeUpdate();
-            connection.commit();
-            return count;
+             PreparedStatement window = connection.prepareStatement("SELECT id, received_at FROM inbox_event"
+                     + " WHERE id > ? ORDER BY id LIMIT " + PURGE_WINDOW)) {
+            while (true) {
+                List<Long> old = new ArrayList<>();
+                int seen = 0;
+                boolean newer = false;
+                window.setLong(1, after);
+                try (ResultSet rows = window.executeQuery()) {
+                    while (rows.next()) {
+                        seen++;
+                        after = rows.getLong(1);
+                        if (rows.getLong(2) < before) {
+                            old.add(after);
+                        } else {
+                            newer = true;
+                        }
+                    }
+                }
+                if (!old.isEmpty()) {
+                    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM inbox_event e"
+                            + " WHERE e.id IN " + inList(old.size())
+                            + " AND NOT EXISTS (SELECT 1 FROM inbox_pending p WHERE p.id = e.id)"
+                            + " AND NOT EXISTS (SELECT 1 FROM inbox_dead d WHERE d.id = e.id)")) {
+                        for (int i = 0; i < old.size(); i++) {
+                            delete.setLong(1 + i, old.get(i));
+                        }
+                        deleted += delete.executeUpdate();
+                    }
+                }
+                connection.commit();
+                if (seen < PURGE_WINDOW || (newer && old.isEmpty())) {
+                    return deleted;
+                }
+            }
         }
     }
 
     long count(String status) throws SQLException {
+        String sql = switch (status) {
+            case PENDING -> "SELECT COUNT(*) FROM inbox_pending";
+            case DEAD -> "SELECT COUNT(*) FROM inbox_dead";
+            default -> "SELECT (SELECT COUNT(*) FROM inbox_event) - (SELECT COUNT(*) FROM inbox_pending)"
+                    + " - (SELECT COUNT(*) FROM inbox_dead)";
+        };
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM inbox_event WHERE status = ?")) {
-            select.setString(1, status);
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                long count = rows.getLong(1);
-                connection.commit();
-                return count;
-            }
-        }
-    }
-
-    private boolean update(String sql, long now, long id, String owner) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setLong(1, now);
-            update.setLong(2, id);
-            if (owner != null) {
-                update.setString(3, owner);
-            }
-            int count = update.executeUpdate();
+             PreparedStatement select = connection.prepareStatement(sql);
+             ResultSet rows = select.executeQuery()) {
+            rows.next();
+            long count = rows.getLong(1);
             connection.commit();
-            return count == 1;
+            return count;
         }
     }
 
@@ -444,13 +534,13 @@ public final class InboxStore {
             return out;
         }
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM inbox_event WHERE id IN " + inList(ids.size()) + " ORDER BY id")) {
+                select(PENDING) + " WHERE e.id IN " + inList(ids.size()) + " ORDER BY e.id")) {
             for (int i = 0; i < ids.size(); i++) {
                 select.setLong(i + 1, ids.get(i));
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    out.add(row(rows));
+                    out.add(row(rows, PENDING));
                 }
             }
         }
@@ -474,10 +564,10 @@ public final class InboxStore {
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private StoredEvent row(ResultSet rows) throws SQLException {
+    private StoredEvent row(ResultSet rows, String status) throws SQLException {
         return new StoredEvent(rows.getLong("id"), rows.getString("app_id"), rows.getString("command"),
                 rows.getString("dedupe_key"), rows.getString("order_key"), text(rows, "query"),
-                text(rows, "body"), rows.getLong("received_at"), rows.getString("status"),
+                text(rows, "body"), rows.getLong("received_at"), status,
                 rows.getInt("attempts"), rows.getString("last_error"), rows.getString("lease_owner"),
                 rows.getLong("lease_until"));
     }

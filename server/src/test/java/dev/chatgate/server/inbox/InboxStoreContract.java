@@ -49,15 +49,21 @@ abstract class InboxStoreContract {
     @BeforeEach
     void empty() throws Exception {
         try (Connection connection = database.dataSource().getConnection()) {
+            connection.createStatement().executeUpdate("DELETE FROM inbox_pending");
+            connection.createStatement().executeUpdate("DELETE FROM inbox_dead");
             connection.createStatement().executeUpdate("DELETE FROM inbox_event");
             connection.commit();
         }
     }
 
     private static NewEvent event(String dedupe, String orderKey) {
+        return event(dedupe, orderKey, NOW);
+    }
+
+    private static NewEvent event(String dedupe, String orderKey, long receivedAt) {
         return new NewEvent("1400000000", "Group.CallbackAfterGroupFull", dedupe, orderKey,
                 "SdkAppid=1400000000&CallbackCommand=Group.CallbackAfterGroupFull", "{\"GroupId\":\"" + dedupe + "\"}",
-                NOW);
+                receivedAt);
     }
 
     @Test
@@ -81,8 +87,8 @@ abstract class InboxStoreContract {
         List<StoredEvent> afterDeath = store.claim("node-b", NOW + LEASE + 1, NOW + 2 * LEASE, 10);
         assertThat(afterDeath).as("node-a died; the lease ran out").singleElement()
                 .satisfies(e -> assertThat(e.attempts()).isEqualTo(2));
-        assertThat(store.markDone(byA.get(0).id(), "node-a", NOW)).as("node-a no longer owns it").isFalse();
-        assertThat(store.markDone(afterDeath.get(0).id(), "node-b", NOW)).isTrue();
+        assertThat(store.markDone(byA.get(0).id(), "node-a")).as("node-a no longer owns it").isFalse();
+        assertThat(store.markDone(afterDeath.get(0).id(), "node-b")).isTrue();
         assertThat(store.count(InboxStore.DONE)).isEqualTo(1);
     }
 
@@ -92,7 +98,7 @@ abstract class InboxStoreContract {
         List<StoredEvent> first = store.claim("n", NOW, NOW + LEASE, 10);
         assertThat(first).extracting(StoredEvent::dedupeKey).containsExactly("a1", "b1");
         assertThat(store.claim("n", NOW, NOW + LEASE, 10)).as("a2 waits for a1").isEmpty();
-        store.markDone(first.get(0).id(), "n", NOW);
+        store.markDone(first.get(0).id(), "n");
         assertThat(store.claim("n", NOW, NOW + LEASE, 10)).extracting(StoredEvent::dedupeKey).containsExactly("a2");
     }
 
@@ -143,14 +149,54 @@ abstract class InboxStoreContract {
     }
 
     @Test
-    void purgeRemovesOnlyProcessedEventsOlderThanTheCutOff() throws Exception {
-        store.insert(List.of(event("old", "k1"), event("new", "k2"), event("pending", "k3")), NOW);
-        List<StoredEvent> claimed = store.claim("n", NOW, NOW + LEASE, 2);
-        store.markDone(claimed.get(0).id(), "n", NOW - 10_000);
-        store.markDone(claimed.get(1).id(), "n", NOW);
-        assertThat(store.purgeDone(NOW - 5_000)).isEqualTo(1);
-        assertThat(store.count(InboxStore.DONE)).isEqualTo(1);
+    void purgeRemovesOnlyDeliveredEventsReceivedBeforeTheCutOff() throws Exception {
+        List<NewEvent> events = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            events.add(event("old" + i, "old" + i, NOW - 10_000));
+        }
+        events.add(event("oldPending", "k1", NOW - 10_000));
+        events.add(event("oldDead", "k2", NOW - 10_000));
+        events.add(event("new", "k3", NOW));
+        store.insert(events, NOW);
+        List<StoredEvent> claimed = store.claim("n", NOW, NOW + LEASE, 10_000);
+        for (StoredEvent e : claimed) {
+            switch (e.dedupeKey()) {
+                case "oldPending" -> { }
+                case "oldDead" -> store.markFailed(e.id(), "n", "broken", NOW, true, NOW);
+                default -> store.markDone(e.id(), "n");
+            }
+        }
+        assertThat(store.purgeDone(NOW - 5_000)).as("2,500 delivered old events, across purge windows").isEqualTo(2_500);
+        assertThat(store.count(InboxStore.DONE)).as("the new one").isEqualTo(1);
         assertThat(store.count(InboxStore.PENDING)).isEqualTo(1);
+        assertThat(store.list(InboxStore.DEAD, 10)).extracting(StoredEvent::dedupeKey).containsExactly("oldDead");
+        assertThat(store.purgeDone(NOW - 5_000)).as("nothing left to purge").isZero();
+        assertThat(store.purgeDone(NOW + 1)).isEqualTo(1);
+    }
+
+    @Test
+    void listingByStatusShowsWhereEachEventIs() throws Exception {
+        store.insert(List.of(event("a", "k1"), event("b", "k2"), event("c", "k3")), NOW);
+        List<StoredEvent> claimed = store.claim("n", NOW, NOW + LEASE, 2);
+        store.markDone(claimed.get(0).id(), "n");
+        store.markFailed(claimed.get(1).id(), "n", "broken", NOW, true, NOW);
+        assertThat(store.list(InboxStore.DONE, 10)).singleElement().satisfies(e -> {
+            assertThat(e.dedupeKey()).isEqualTo("a");
+            assertThat(e.status()).isEqualTo("DONE");
+            assertThat(e.body()).isEqualTo("{\"GroupId\":\"a\"}");
+        });
+        assertThat(store.list(InboxStore.DEAD, 10)).singleElement().satisfies(e -> {
+            assertThat(e.dedupeKey()).isEqualTo("b");
+            assertThat(e.attempts()).isEqualTo(1);
+            assertThat(e.lastError()).isEqualTo("broken");
+        });
+        assertThat(store.list(InboxStore.PENDING, 10)).singleElement().satisfies(e -> {
+            assertThat(e.dedupeKey()).isEqualTo("c");
+            assertThat(e.attempts()).isZero();
+            assertThat(e.leaseOwner()).isNull();
+        });
+        assertThat(List.of(store.count(InboxStore.DONE), store.count(InboxStore.DEAD), store.count(InboxStore.PENDING)))
+                .containsExactly(1L, 1L, 1L);
     }
 
     @Test
@@ -176,7 +222,7 @@ abstract class InboxStoreContract {
                             if (!seen.add(e.id())) {
                                 duplicates.incrementAndGet();
                             }
-                            store.markDone(e.id(), owner, NOW);
+                            store.markDone(e.id(), owner);
                         }
                         Thread.sleep(claimed.isEmpty() ? 5 : 0);
                     }
@@ -210,7 +256,7 @@ abstract class InboxStoreContract {
         assertThat(written.ids()[0]).isPositive().isLessThan(written.ids()[1]);
         assertThat(store.claim("node-c", NOW, NOW + LEASE, 10)).as("leased at once, not claimable; y and z wait"
                 + " behind older events").isEmpty();
-        assertThat(store.markDone(List.of(written.ids()[0], written.ids()[1]), "node-a", NOW))
+        assertThat(store.markDone(List.of(written.ids()[0], written.ids()[1]), "node-a"))
                 .as("node-a owns what it leased while writing").isEqualTo(2);
     }
 

@@ -1,0 +1,93 @@
+package dev.chatgate.server.inbox;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An inbox written by the previous schema (one table, a status column) keeps every event where it was. */
+class InboxMigrationTest {
+
+    @Test
+    void anEmbeddedInboxOfTheOneTableSchemaKeepsItsPendingDeadAndDeliveredEvents(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("inbox") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        migratesKeepingEveryEvent(url, false, "classpath:db/migration", "classpath:db/h2");
+    }
+
+    @Test
+    void aPostgresInboxOfTheOneTableSchemaKeepsItsPendingDeadAndDeliveredEvents() throws Exception {
+        String database = "migration_" + System.nanoTime();
+        try (Connection admin = DriverManager.getConnection(LocalPostgres.url(), "postgres", "")) {
+            admin.setAutoCommit(true);
+            admin.createStatement().execute("CREATE DATABASE " + database);
+        }
+        migratesKeepingEveryEvent(LocalPostgres.url().replace("/postgres?", "/" + database + "?"), true,
+                "classpath:db/migration");
+    }
+
+    private static void migratesKeepingEveryEvent(String url, boolean postgres, String... locations) throws Exception {
+        InboxConfiguration config = new InboxConfiguration();
+        config.setUrl(url);
+        Flyway.configure().dataSource(url, config.getUsername(), config.getPassword()).locations(locations).target("5")
+                .load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, config.getUsername(), config.getPassword())) {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO inbox_event (app_id, command,"
+                    + " dedupe_key, order_key, query, body, received_at, status, attempts, next_attempt_at, lease_owner,"
+                    + " lease_until, last_error, finished_at) VALUES ('1400000000', 'Group.CallbackAfterGroupFull', ?, ?,"
+                    + " ?, ?, 1000, ?, ?, 5000, ?, ?, ?, ?)");
+            Object[][] rows = {
+                    {"delivered", "k1", "DONE", 1, null, null, null, 2000L},
+                    {"retrying", "k2", "PENDING", 2, "node-a", 9000L, "timed out", null},
+                    {"dead", "k3", "DEAD", 5, null, null, "listener broke", 3000L},
+            };
+            for (Object[] row : rows) {
+                insert.setString(1, (String) row[0]);
+                insert.setString(2, (String) row[1]);
+                String body = "{\"GroupId\":\"" + row[0] + "\"}";
+                if (postgres) {
+                    insert.setString(3, "SdkAppid=1400000000");
+                    insert.setString(4, body);
+                } else {
+                    insert.setBytes(3, "SdkAppid=1400000000".getBytes(StandardCharsets.UTF_8));
+                    insert.setBytes(4, body.getBytes(StandardCharsets.UTF_8));
+                }
+                insert.setString(5, (String) row[2]);
+                insert.setInt(6, (Integer) row[3]);
+                insert.setObject(7, row[4]);
+                insert.setObject(8, row[5]);
+                insert.setObject(9, row[6]);
+                insert.setObject(10, row[7]);
+                insert.executeUpdate();
+            }
+        }
+
+        InboxDatabase database = new InboxDatabase(config);
+        try {
+            InboxStore store = new InboxStore(database, config);
+            assertThat(store.list(InboxStore.DONE, 10)).extracting(StoredEvent::dedupeKey).containsExactly("delivered");
+            assertThat(store.list(InboxStore.DEAD, 10)).singleElement().satisfies(e -> {
+                assertThat(e.dedupeKey()).isEqualTo("dead");
+                assertThat(e.attempts()).isEqualTo(5);
+                assertThat(e.lastError()).isEqualTo("listener broke");
+                assertThat(e.body()).isEqualTo("{\"GroupId\":\"dead\"}");
+            });
+            assertThat(store.list(InboxStore.PENDING, 10)).singleElement().satisfies(e -> {
+                assertThat(e.dedupeKey()).isEqualTo("retrying");
+                assertThat(e.orderKey()).isEqualTo("k2");
+                assertThat(e.attempts()).isEqualTo(2);
+                assertThat(e.lastError()).isEqualTo("timed out");
+            });
+            assertThat(store.claim("node-b", 10_000, 40_000, 10)).as("the retry is due and its lease ran out")
+                    .extracting(StoredEvent::dedupeKey).containsExactly("retrying");
+        } finally {
+            database.close();
+        }
+    }
+}
