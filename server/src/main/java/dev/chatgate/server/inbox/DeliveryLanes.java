@@ -51,6 +51,8 @@ final class DeliveryLanes {
     // Both guarded by this: a lane is in the map exactly while a worker task runs or is queued for it.
     private final Map<String, Lane> lanes = new HashMap<>();
     private final Map<String, Long> poisoned = new HashMap<>();
+    /** Keys whose failed event is still leased to this node (its failure was not recorded), until that lease ends. */
+    private final Map<String, Long> blockedUntil = new HashMap<>();
     private final Map<String, List<StoredEvent>> held = new HashMap<>();
 
     DeliveryLanes(EventDelivery delivery, InboxConfiguration config, Clock clock) {
@@ -80,7 +82,13 @@ final class DeliveryLanes {
             if (poisoned.size() > 1024) {
                 poisoned.values().removeIf(lastUnsafe -> lastUnsafe < batch);
             }
+            long now = clock.millis();
+            blockedUntil.values().removeIf(until -> until < now);
             for (StoredEvent event : events) {
+                if (blockedUntil.containsKey(event.orderKey())) {
+                    giveBack.add(event);
+                    continue;
+                }
                 Long lastUnsafe = poisoned.get(event.orderKey());
                 if (lastUnsafe != null && batch <= lastUnsafe) {
                     giveBack.add(event);
@@ -156,18 +164,21 @@ final class DeliveryLanes {
             }
             backlog.decrementAndGet();
             if (clock.millis() > next.leaseUntil() - leaseMarginMillis) {
-                abandon(key, lane, next);
+                abandon(key, lane, next, 0);
                 return;
             }
-            if (!delivery.deliver(next)) {
-                abandon(key, lane, null);
+            EventDelivery.Attempt attempt = delivery.deliver(next);
+            if (attempt != EventDelivery.Attempt.DELIVERED) {
+                // The database shows the writer this node's lease on the failed event until the failure is
+                // recorded, or until the lease ends when it could not be.
+                abandon(key, lane, null, attempt == EventDelivery.Attempt.FAILED_UNRECORDED ? next.leaseUntil() : 0);
                 return;
             }
         }
     }
 
     /** Gives the rest of a lane back to the database, where the claimer delivers the key in order. */
-    private void abandon(String key, Lane lane, StoredEvent unattempted) {
+    private void abandon(String key, Lane lane, StoredEvent unattempted, long blockUntil) {
         List<StoredEvent> rest = new ArrayList<>();
         if (unattempted != null) {
             rest.add(unattempted);
@@ -184,6 +195,9 @@ final class DeliveryLanes {
         List<StoredEvent> late;
         synchronized (this) {
             poisoned.merge(key, lastUnsafe, Math::max);
+            if (blockUntil > 0) {
+                blockedUntil.merge(key, blockUntil, Math::max);
+            }
             lanes.remove(key);
             late = List.copyOf(lane.arrivedWhileFailing);
         }

@@ -45,22 +45,29 @@ final class EventDelivery {
         this.owner = config.getNodeId();
     }
 
-    /** True when every listener took the event; false when it failed (its retry or death is recorded). */
-    boolean deliver(StoredEvent event) {
+    /** How an attempt ended. */
+    enum Attempt {
+        DELIVERED,
+        /** Failed, and its retry or death is recorded: the key's next event waits for it in the database. */
+        FAILED,
+        /** Failed, and the store could not record it: the event stays leased to this node until its lease ends. */
+        FAILED_UNRECORDED
+    }
+
+    Attempt deliver(StoredEvent event) {
         Callback<Object> callback = new Callback<>(event.command(), null, event.body(),
                 CallbackQuery.parse(event.query()), Instant.ofEpochMilli(event.receivedAt()), event.dedupeKey());
         try {
             listeners.deliver(callback, registry.isKnown(event.command()));
         } catch (Exception | Error failure) {
-            recordFailure(event, failure);
-            return false;
+            return recordFailure(event, failure) ? Attempt.FAILED : Attempt.FAILED_UNRECORDED;
         }
         done.add(event.id());
         metrics.inboxDelivered(event.command());
-        return true;
+        return Attempt.DELIVERED;
     }
 
-    private void recordFailure(StoredEvent event, Throwable failure) {
+    private boolean recordFailure(StoredEvent event, Throwable failure) {
         metrics.listenerFailure(event.command());
         boolean dead = retry.exhausted(event.attempts());
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
@@ -70,6 +77,7 @@ final class EventDelivery {
         } catch (Exception | Error e) {
             LOG.warn("Could not record the failure of event {} (the lease will release it): {}", event.id(),
                     e.getMessage());
+            return false;
         }
         if (dead) {
             metrics.inboxDead(event.command());
@@ -78,6 +86,7 @@ final class EventDelivery {
         } else {
             LOG.warn("Event {} ({}) failed attempt {}: {}", event.id(), event.command(), event.attempts(), error);
         }
+        return true;
     }
 
     /** Gives back leased events that were not attempted, uncounted, for a claimer to take in order. */

@@ -109,15 +109,15 @@ public final class InboxStore {
                 long[] ids = new long[events.size()];
                 boolean[] leased = new boolean[events.size()];
                 if (!events.isEmpty()) {
-                    Set<String> busyKeys = leaseNew ? keysPendingElsewhere(connection, events, owner) : null;
+                    Set<String> busyKeys = leaseNew ? keysPendingElsewhere(connection, events, owner, now) : null;
                     try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[]{"id"})) {
                         for (NewEvent event : events) {
                             insert.setString(1, event.appId());
                             insert.setString(2, event.command());
                             insert.setString(3, event.dedupeKey());
                             insert.setString(4, event.orderKey());
-                            setText(insert, 5, event.query());
-                            setText(insert, 6, event.body());
+                            setText(insert, 5, event.query(), event.queryUtf8());
+                            setText(insert, 6, event.body(), event.bodyUtf8());
                             insert.setLong(7, event.receivedAt());
                             insert.addBatch();
                         }
@@ -169,18 +169,20 @@ public final class InboxStore {
 
     /**
      * The order keys among {@code events} that have a pending event this node does not hold: leased to another
-     * node, waiting for a retry, or given back. A new event of such a key must queue behind it in the database.
+     * node, waiting for a retry, given back, or leased to this node with the lease run out (its failure could not
+     * be recorded, and a claimer takes it next). A new event of such a key must queue behind it in the database.
      */
-    private Set<String> keysPendingElsewhere(Connection connection, List<NewEvent> events, String owner)
+    private Set<String> keysPendingElsewhere(Connection connection, List<NewEvent> events, String owner, long now)
             throws SQLException {
         Set<String> busy = new HashSet<>();
         Set<String> keys = new LinkedHashSet<>(events.stream().map(NewEvent::orderKey).toList());
         if (postgres) {
             // One round trip for the batch: the server looks each key up in the (order_key, status) index.
             try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT order_key FROM inbox_pending"
-                    + " WHERE order_key = ANY (?) AND (lease_owner IS NULL OR lease_owner <> ?)")) {
+                    + " WHERE order_key = ANY (?) AND (lease_owner IS NULL OR lease_owner <> ? OR lease_until < ?)")) {
                 select.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
                 select.setString(2, owner);
+                select.setLong(3, now);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         busy.add(rows.getString(1));
@@ -191,10 +193,11 @@ public final class InboxStore {
         }
         // In process, one lookup per key: H2 then seeks the key in the index instead of walking it for an IN list.
         try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM inbox_pending WHERE order_key = ?"
-                + " AND (lease_owner IS NULL OR lease_owner <> ?) LIMIT 1")) {
+                + " AND (lease_owner IS NULL OR lease_owner <> ? OR lease_until < ?) LIMIT 1")) {
             for (String key : keys) {
                 select.setString(1, key);
                 select.setString(2, owner);
+                select.setLong(3, now);
                 try (ResultSet rows = select.executeQuery()) {
                     if (rows.next()) {
                         busy.add(key);
@@ -548,11 +551,11 @@ public final class InboxStore {
     }
 
     /** Body and query: text on PostgreSQL, UTF-8 bytes on H2 (see its migration V4). */
-    private void setText(PreparedStatement statement, int index, String text) throws SQLException {
+    private void setText(PreparedStatement statement, int index, String text, byte[] utf8) throws SQLException {
         if (postgres) {
             statement.setString(index, text);
         } else {
-            statement.setBytes(index, text.getBytes(StandardCharsets.UTF_8));
+            statement.setBytes(index, utf8);
         }
     }
 

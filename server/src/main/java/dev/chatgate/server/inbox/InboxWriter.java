@@ -1,6 +1,7 @@
 package dev.chatgate.server.inbox;
 
 import dev.chatgate.server.dispatch.InboxUnavailableException;
+import dev.chatgate.server.dispatch.NamedThreads;
 import dev.chatgate.server.ops.CallbackMetrics;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -22,6 +25,9 @@ import java.util.concurrent.locks.LockSupport;
  * request's future completes only after that transaction committed. One commit serves many acknowledgements,
  * and also marks done the events delivered since the last one. New events are leased to this node in the same
  * transaction and handed to the {@link DeliveryLanes} once committed.
+ *
+ * <p>The requests' futures are completed by a thread of their own: what waits on them (the metrics, the HTTP
+ * answer) would otherwise run on the writer, and delay the next commit, which every later request waits for.
  */
 @Singleton
 @Requires(property = "chatgate.inbox.enabled", notEquals = "false")
@@ -47,6 +53,8 @@ public final class InboxWriter {
     private long lastCommitNanos = System.nanoTime();
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
     private final Thread writer;
+    private final ExecutorService acknowledger = Executors.newSingleThreadExecutor(
+            new NamedThreads("chatgate-inbox-ack"));
     private volatile boolean running = true;
 
     InboxWriter(InboxStore store, DoneMarks doneMarks, DeliveryLanes lanes, CallbackMetrics metrics,
@@ -130,12 +138,19 @@ public final class InboxWriter {
             LOG.warn("Could not store {} event(s) nor mark {} delivered: {}", batch.size(), done.size(), e.getMessage());
             doneMarks.putBack(done);
             InboxUnavailableException failure = new InboxUnavailableException("inbox store unavailable: " + e.getMessage(), e);
-            batch.forEach(p -> p.stored().completeExceptionally(failure));
+            List<Pending> failed = List.copyOf(batch);
+            acknowledge(() -> failed.forEach(p -> p.stored().completeExceptionally(failure)));
             return;
         }
+        List<Pending> committed = List.copyOf(batch);
+        long[] ids = written.ids();
+        acknowledge(() -> {
+            for (int i = 0; i < committed.size(); i++) {
+                committed.get(i).stored().complete(ids[i] != 0);
+            }
+        });
         List<StoredEvent> leased = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).stored().complete(written.ids()[i] != 0);
             if (written.leased()[i]) {
                 NewEvent event = batch.get(i).event();
                 leased.add(new StoredEvent(written.ids()[i], event.appId(), event.command(), event.dedupeKey(),
@@ -148,10 +163,20 @@ public final class InboxWriter {
         }
     }
 
+    private void acknowledge(Runnable completions) {
+        try {
+            acknowledger.execute(completions);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            completions.run();
+        }
+    }
+
     @PreDestroy
     void stop() throws InterruptedException {
         running = false;
         writer.join(5_000);
+        acknowledger.shutdown();
+        acknowledger.awaitTermination(5, TimeUnit.SECONDS);
         Pending left;
         while ((left = queue.poll()) != null) {
             left.stored().completeExceptionally(new InboxUnavailableException("inbox is shutting down", null));

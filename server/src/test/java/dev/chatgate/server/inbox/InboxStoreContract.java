@@ -242,6 +242,23 @@ abstract class InboxStoreContract {
     }
 
     @Test
+    void aWriteDoesNotLeaseBehindTheWritersOwnLeaseThatRanOut() throws Exception {
+        InboxStore.WriteResult first = store.write(List.of(event("a1", "k")), List.of(), "node-a", true, NOW,
+                NOW + LEASE);
+        InboxStore.WriteResult meanwhile = store.write(List.of(event("a2", "k")), List.of(), "node-a", true,
+                NOW + LEASE - 1, NOW + 2 * LEASE);
+        InboxStore.WriteResult after = store.write(List.of(event("a3", "k")), List.of(), "node-a", true,
+                NOW + LEASE + 1, NOW + 2 * LEASE);
+
+        assertThat(first.leased()).containsExactly(true);
+        assertThat(meanwhile.leased()).as("a1 is still held by node-a").containsExactly(true);
+        assertThat(after.leased()).as("a1's lease ran out (its failure went unrecorded): a claimer takes it first")
+                .containsExactly(false);
+        assertThat(store.claim("node-a", NOW + 2 * LEASE + 1, NOW + 3 * LEASE, 10, 5))
+                .extracting(StoredEvent::dedupeKey).containsExactly("a1", "a2", "a3");
+    }
+
+    @Test
     void aWriteLeasesNewEventsToTheWriterUnlessTheirKeyHasAPendingEventItDoesNotHold() throws Exception {
         store.insert(List.of(event("waiting", "busy")), NOW);
         store.insert(List.of(event("other-node", "theirs")), NOW);
