@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Load figures, side by side in one run on this machine: the bare yardstick (answers OK, nothing else), then
 # the service with the inbox off, on embedded H2, and on PostgreSQL, each alone while it is measured. Each
-# service is first warmed up for WARMUP at the rate (the JIT is still compiling for about a minute), and the
-# last column is how busy the whole machine was (load tool, service and database share its cores).
+# service is first warmed up for WARMUP at the rate (the JIT is still compiling for about a minute), and each
+# measured run starts with 5 s of unmeasured sending (the load tool's own JIT). Columns: what the load tool saw
+# (latency from each request's scheduled time), what the service saw over those 5 s and the run (its
+# chatgate_callbacks_latency histogram, receipt to answer, as bucket upper bounds), events newly stored per
+# second over the same span (chatgate_inbox_stored_total), and how busy the whole machine was (load tool,
+# service and database share its cores).
 # Usage: client-fixtures/bench.sh [RATE] [DURATION] [WARMUP]     (defaults 5000, 10s, 60s). Needs the jars:
 #        ./mvnw -B -q -DskipTests install
 set -euo pipefail
@@ -27,14 +31,39 @@ wait_up() { for _ in $(seq 1 300); do curl -s -o /dev/null "$1" && return 0; sle
 
 cpu() { awk '/^cpu / {print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat; }
 
+# What the service's /prometheus says happened between two scrapes: its own p99 and p99.9 (receipt to answer)
+# and the events it newly stored, per second of the run.
+service_side() { # before after seconds
+  awk -v secs="$3" '
+    FNR == 1 {file++}
+    /^chatgate_callbacks_latency_seconds_bucket/ {match($0, /le="[^"]+"/); le = substr($0, RSTART + 4, RLENGTH - 5)
+      n[file, le] += $NF; les[le] = 1}
+    /^chatgate_inbox_stored_total/ && /duplicate="false"/ {stored[file] += $NF}
+    END {
+      m = 0; for (le in les) {v = (le == "+Inf") ? 1e9 : le + 0; bound[++m] = v; key[m] = le}
+      for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (bound[j] < bound[i]) {
+        t = bound[i]; bound[i] = bound[j]; bound[j] = t; t = key[i]; key[i] = key[j]; key[j] = t}
+      total = n[2, "+Inf"] - n[1, "+Inf"]; p99 = "-"; p999 = "-"
+      for (i = 1; i <= m && total > 0; i++) {c = n[2, key[i]] - n[1, key[i]]
+        if (p99 == "-" && c >= 0.99 * total) p99 = sprintf("%.2f", bound[i] * 1000)
+        if (p999 == "-" && c >= 0.999 * total) p999 = sprintf("%.2f", bound[i] * 1000)}
+      rate = (stored[2] - stored[1]) / secs
+      printf "%s %s %s\n", p99, p999, (stored[1] == "" && stored[2] == "") ? "-" : sprintf("%.0f", rate)}' "$1" "$2"
+}
+
 load() { # target-name url mix
+  curl -s "$2prometheus" > "$WORK/m0" || true
   read -r busy0 all0 < <(cpu)
-  java -jar "$CLI" load --url "$2" --app 1400000000 --token "$TOKEN" --rate "$RATE" --duration "$DURATION" --mix "$3" \
-    > "$WORK/out" 2>/dev/null || true
+  java -jar "$CLI" load --url "$2" --app 1400000000 --token "$TOKEN" --rate "$RATE" --warmup 5s --duration "$DURATION" \
+    --mix "$3" > "$WORK/out" 2>/dev/null || true
   read -r busy1 all1 < <(cpu)
-  awk -v name="$1" -v mix="$3" -v busy="$(( 100 * (busy1 - busy0) / (all1 - all0) ))" '
+  curl -s "$2prometheus" > "$WORK/m1" || true
+  read -r svc99 svc999 stored < <(service_side "$WORK/m0" "$WORK/m1" "$(awk '/^throughput/ {print $4 + 5}' "$WORK/out")")
+  awk -v name="$1" -v mix="$3" -v busy="$(( 100 * (busy1 - busy0) / (all1 - all0) ))" -v s99="$svc99" -v s999="$svc999" \
+      -v stored="$stored" '
     /^throughput/ {tp=$2} /^errors/ {err=$2} /^  p50/ {p50=$2} /^  p90/ {p90=$2} /^  p99 / {p99=$2} /^  p99.9/ {p999=$2} /^  max/ {mx=$2}
-    END {printf "| %-22s | %-6s | %10s | %6s | %8s | %8s | %8s | %8s | %8s | %4s%% |\n", name, mix, tp, err, p50, p90, p99, p999, mx, busy}' "$WORK/out"
+    END {printf "| %-22s | %-6s | %10s | %6s | %8s | %8s | %8s | %8s | %8s | %8s | %8s | %6s | %4s%% |\n", name, mix, tp, err,
+      p50, p90, p99, p999, mx, s99, s999, stored, busy}' "$WORK/out"
 }
 
 start_server() { # port extra-env...
@@ -54,8 +83,8 @@ start_server() { # port extra-env...
 stop_last() { kill "${PIDS[-1]}" 2>/dev/null || true; wait "${PIDS[-1]}" 2>/dev/null || true; unset 'PIDS[-1]'; }
 
 echo "chatgate load, $RATE/s for $DURATION per row after $WARMUP of warm-up, $(nproc) cores; latency in ms from each request's scheduled time"
-echo "| target                 | mix    | throughput | errors |      p50 |      p90 |      p99 |    p99.9 |      max | busy |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| target                 | mix    | throughput | errors |      p50 |      p90 |      p99 |    p99.9 |      max | svc p99 | svc p99.9 | stored/s | busy |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 
 java -jar "$CLI" bare --port 18090 > "$WORK/bare.log" 2>&1 &
 PIDS+=($!)
