@@ -53,7 +53,11 @@ final class DeliveryLanes {
     private final Map<String, Long> poisoned = new HashMap<>();
     /** Keys whose failed event is still leased to this node (its failure was not recorded), until that lease ends. */
     private final Map<String, Long> blockedUntil = new HashMap<>();
-    private final Map<String, List<StoredEvent>> held = new HashMap<>();
+    private final Map<String, List<Arrival>> held = new HashMap<>();
+
+    /** A writer's event and the batch that leased it. */
+    private record Arrival(long batch, StoredEvent event) {
+    }
 
     DeliveryLanes(EventDelivery delivery, InboxConfiguration config, Clock clock) {
         this.delivery = delivery;
@@ -82,30 +86,33 @@ final class DeliveryLanes {
             if (poisoned.size() > 1024) {
                 poisoned.values().removeIf(lastUnsafe -> lastUnsafe < batch);
             }
-            long now = clock.millis();
-            blockedUntil.values().removeIf(until -> until < now);
+            blockedUntil.values().removeIf(until -> until < clock.millis());
             for (StoredEvent event : events) {
-                if (blockedUntil.containsKey(event.orderKey())) {
-                    giveBack.add(event);
-                    continue;
-                }
-                Long lastUnsafe = poisoned.get(event.orderKey());
-                if (lastUnsafe != null && batch <= lastUnsafe) {
-                    giveBack.add(event);
-                    continue;
-                }
-                if (lastUnsafe != null) {
-                    poisoned.remove(event.orderKey());
-                }
-                List<StoredEvent> waiting = held.get(event.orderKey());
+                List<Arrival> waiting = held.get(event.orderKey());
                 if (waiting != null) {
-                    waiting.add(event);
+                    waiting.add(new Arrival(batch, event));
                 } else {
-                    enqueue(event, giveBack);
+                    admit(batch, event, giveBack);
                 }
             }
         }
         delivery.release(giveBack);
+    }
+
+    /**
+     * Queues a writer's event unless its batch may have leased it before a failure of its key was visible in the
+     * database, or the key's failed event is still leased here: then it goes back, for the claimer to take in order.
+     */
+    private void admit(long batch, StoredEvent event, List<StoredEvent> giveBack) {
+        Long lastUnsafe = poisoned.get(event.orderKey());
+        if (blockedUntil.containsKey(event.orderKey()) || (lastUnsafe != null && batch <= lastUnsafe)) {
+            giveBack.add(event);
+            return;
+        }
+        if (lastUnsafe != null) {
+            poisoned.remove(event.orderKey());
+        }
+        enqueue(event, giveBack);
     }
 
     /** The claimer is about to commit leases on these keys: the writer's events of them wait for its runs. */
@@ -127,9 +134,9 @@ final class DeliveryLanes {
         List<StoredEvent> giveBack = new ArrayList<>();
         synchronized (this) {
             for (String key : keys) {
-                List<StoredEvent> waiting = held.remove(key);
+                List<Arrival> waiting = held.remove(key);
                 if (waiting != null) {
-                    waiting.forEach(event -> enqueue(event, giveBack));
+                    waiting.forEach(arrival -> admit(arrival.batch(), arrival.event(), giveBack));
                 }
             }
         }
@@ -177,7 +184,12 @@ final class DeliveryLanes {
         }
     }
 
-    /** Gives the rest of a lane back to the database, where the claimer delivers the key in order. */
+    /**
+     * Gives the rest of a lane back to the database, where the claimer delivers the key in order, and with it
+     * whatever arrives for the lane meanwhile (a writer's batch, or a run a claimer leased on the strength of the
+     * failed event's lease). The lane goes only once all of it is given back, and every writer's batch begun
+     * before that may have leased the key's events on the strength of those leases: it is poisoned.
+     */
     private void abandon(String key, Lane lane, StoredEvent unattempted, long blockUntil) {
         List<StoredEvent> rest = new ArrayList<>();
         if (unattempted != null) {
@@ -189,19 +201,21 @@ final class DeliveryLanes {
             backlog.addAndGet(-lane.queue.size());
             lane.queue.clear();
         }
-        delivery.release(rest);
-        // Any batch numbered up to now may have leased an event of this key before the release was visible.
-        long lastUnsafe = batches.get();
-        List<StoredEvent> late;
-        synchronized (this) {
-            poisoned.merge(key, lastUnsafe, Math::max);
-            if (blockUntil > 0) {
-                blockedUntil.merge(key, blockUntil, Math::max);
+        while (true) {
+            delivery.release(rest);
+            synchronized (this) {
+                if (lane.arrivedWhileFailing.isEmpty()) {
+                    poisoned.merge(key, batches.get(), Math::max);
+                    if (blockUntil > 0) {
+                        blockedUntil.merge(key, blockUntil, Math::max);
+                    }
+                    lanes.remove(key);
+                    return;
+                }
+                rest = new ArrayList<>(lane.arrivedWhileFailing);
+                lane.arrivedWhileFailing.clear();
             }
-            lanes.remove(key);
-            late = List.copyOf(lane.arrivedWhileFailing);
         }
-        delivery.release(late);
     }
 
     @PreDestroy
