@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -110,7 +111,7 @@ public final class InboxStore {
                 boolean[] leased = new boolean[events.size()];
                 if (!events.isEmpty()) {
                     Set<String> busyKeys = leaseNew ? keysPendingElsewhere(connection, events, owner, now) : null;
-                    try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[]{"id"})) {
+                    try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[]{"id", "dedupe_key"})) {
                         for (NewEvent event : events) {
                             insert.setString(1, event.appId());
                             insert.setString(2, event.command());
@@ -121,16 +122,18 @@ public final class InboxStore {
                             insert.setLong(7, event.receivedAt());
                             insert.addBatch();
                         }
-                        int[] counts = insert.executeBatch();
+                        insert.executeBatch();
+                        // Matched by dedupe key, not by position: PostgreSQL's driver sends the batch as one
+                        // multi-row insert, which reports no count per row. A key twice in one batch is new once.
+                        Map<String, Long> inserted = new HashMap<>();
                         try (ResultSet keys = insert.getGeneratedKeys()) {
-                            for (int i = 0; i < counts.length; i++) {
-                                if (counts[i] != 0) {
-                                    if (!keys.next()) {
-                                        throw new SQLException("the database returned fewer ids than rows inserted");
-                                    }
-                                    ids[i] = keys.getLong(1);
-                                }
+                            while (keys.next()) {
+                                inserted.put(keys.getString(2), keys.getLong(1));
                             }
+                        }
+                        for (int i = 0; i < events.size(); i++) {
+                            Long id = inserted.remove(events.get(i).dedupeKey());
+                            ids[i] = id == null ? 0 : id;
                         }
                     }
                     try (PreparedStatement pending = connection.prepareStatement(INSERT_PENDING)) {

@@ -76,6 +76,20 @@ abstract class InboxStoreContract {
     }
 
     @Test
+    void aBatchWithAResendInsideItAndOneOfAnEarlierBatchStoresEachEventOnceAndSaysWhichWereNew() throws Exception {
+        store.insert(List.of(event("earlier", "k0")), NOW);
+        InboxStore.WriteResult written = store.write(List.of(event("a", "k1"), event("earlier", "k0"), event("a", "k1"),
+                event("b", "k2")), List.of(), "node-a", true, NOW, NOW + LEASE);
+
+        assertThat(written.ids()[0]).isPositive();
+        assertThat(written.ids()[1]).as("stored by an earlier batch").isZero();
+        assertThat(written.ids()[2]).as("the resend inside the batch").isZero();
+        assertThat(written.ids()[3]).isGreaterThan(written.ids()[0]);
+        assertThat(written.leased()).containsExactly(true, false, false, true);
+        assertThat(store.count(InboxStore.PENDING)).isEqualTo(3);
+    }
+
+    @Test
     void aClaimedEventIsLeasedToOneNodeUntilTheLeaseRunsOut() throws Exception {
         store.insert(List.of(event("a", "k1")), NOW);
         List<StoredEvent> byA = store.claim("node-a", NOW, NOW + LEASE, 10);
