@@ -211,7 +211,7 @@ public final class InboxConfiguration {
         this.writeBatch = writeBatch;
     }
 
-    /** How long processed events are kept before the purge removes them. */
+    /** How long delivered events are kept, counted from their receipt, before the purge removes them. */
     public Duration getRetention() {
         return retention;
     }

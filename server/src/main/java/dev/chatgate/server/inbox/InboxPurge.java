@@ -12,7 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Deletes processed events older than the retention, every purge interval. Dead events are kept. */
+/**
+ * Deletes delivered events received longer ago than the retention, every purge interval. Pending and dead events
+ * are kept.
+ */
 @Context
 @Requires(property = "chatgate.inbox.enabled", notEquals = "false")
 public final class InboxPurge {
@@ -33,7 +36,7 @@ public final class InboxPurge {
         timer.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Deletes processed events finished more than the retention ago; returns how many. */
+    /** Deletes delivered events received more than the retention ago; returns how many. */
     public int purge() throws java.sql.SQLException {
         int deleted = store.purgeDone(clock.millis() - config.getRetention().toMillis());
         if (deleted > 0) {
