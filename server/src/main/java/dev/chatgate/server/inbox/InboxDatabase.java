@@ -31,10 +31,6 @@ public final class InboxDatabase {
         hikari.setConnectionTimeout(Math.max(250, config.getConnectTimeout().toMillis()));
         hikari.setValidationTimeout(Math.max(250, config.getConnectTimeout().toMillis()));
         hikari.setAutoCommit(false);
-        if (config.isPostgres()) {
-            // The writer's batches go as one multi-row INSERT each instead of a statement per row.
-            hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
-        }
         // The pool survives an outage (requests are answered with a failure meanwhile); the migration below needs it up.
         hikari.setInitializationFailTimeout(-1);
         this.dataSource = new HikariDataSource(hikari);
