@@ -375,43 +375,20 @@ public final class InboxStore {
     boolean markFailed(long id, String owner, String error, long nextAttemptAt, boolean dead, long now)
             throws SQLException {
         String trimmed = error.length() > 4000 ? error.substring(0, 4000) : error;
-        try (Connection connection = dataSource.getConnection()) {
-            try {
-                int count;
-                if (dead) {
-                    try (PreparedStatement park = connection.prepareStatement("INSERT INTO inbox_dead (id, attempts,"
-                            + " last_error, finished_at) SELECT id, attempts, ?, ? FROM inbox_pending"
-                            + " WHERE id = ? AND lease_owner = ?")) {
-                        park.setString(1, trimmed);
-                        park.setLong(2, now);
-                        park.setLong(3, id);
-                        park.setString(4, owner);
-                        count = park.executeUpdate();
-                    }
-                    if (count == 1) {
-                        try (PreparedStatement delete = connection.prepareStatement(
-                                "DELETE FROM inbox_pending WHERE id = ?")) {
-                            delete.setLong(1, id);
-                            delete.executeUpdate();
-                        }
-                    }
-                } else {
-                    try (PreparedStatement update = connection.prepareStatement("UPDATE inbox_pending SET last_error = ?,"
-                            + " next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")) {
-                        update.setString(1, trimmed);
-                        update.setLong(2, nextAttemptAt);
-                        update.setLong(3, id);
-                        update.setString(4, owner);
-                        count = update.executeUpdate();
-                    }
-                }
-                connection.commit();
-                return count == 1;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+        return inTransaction(connection -> {
+            if (!dead) {
+                return execute(connection, "UPDATE inbox_pending SET last_error = ?, next_attempt_at = ?,"
+                        + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
+                        trimmed, nextAttemptAt, id, owner) == 1;
             }
-        }
+            boolean parked = execute(connection, "INSERT INTO inbox_dead (id, attempts, last_error, finished_at)"
+                    + " SELECT id, attempts, ?, ? FROM inbox_pending WHERE id = ? AND lease_owner = ?",
+                    trimmed, now, id, owner) == 1;
+            if (parked) {
+                execute(connection, "DELETE FROM inbox_pending WHERE id = ?", id);
+            }
+            return parked;
+        });
     }
 
     /** Events of one status, oldest first. */
@@ -446,28 +423,36 @@ public final class InboxStore {
 
     /** Puts a dead event back in line for delivery, with a fresh count of attempts. */
     boolean replay(long id, long now) throws SQLException {
+        return inTransaction(connection -> execute(connection, "DELETE FROM inbox_dead WHERE id = ?", id) == 1
+                && execute(connection, "INSERT INTO inbox_pending (id, order_key, attempts, next_attempt_at)"
+                + " SELECT id, order_key, 0, ? FROM inbox_event WHERE id = ?", now, id) == 1);
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    private <T> T inTransaction(Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             try {
-                int count;
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM inbox_dead WHERE id = ?")) {
-                    delete.setLong(1, id);
-                    count = delete.executeUpdate();
-                }
-                if (count == 1) {
-                    try (PreparedStatement pending = connection.prepareStatement("INSERT INTO inbox_pending (id,"
-                            + " order_key, attempts, next_attempt_at) SELECT id, order_key, 0, ? FROM inbox_event"
-                            + " WHERE id = ?")) {
-                        pending.setLong(1, now);
-                        pending.setLong(2, id);
-                        count = pending.executeUpdate();
-                    }
-                }
+                T result = work.run(connection);
                 connection.commit();
-                return count == 1;
+                return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
+        }
+    }
+
+    /** One statement with these parameters, in order; the number of rows it changed. */
+    private static int execute(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
         }
     }
 
