@@ -123,8 +123,8 @@ public final class InboxStore {
                             insert.addBatch();
                         }
                         insert.executeBatch();
-                        // Matched by dedupe key, not by position: PostgreSQL's driver sends the batch as one
-                        // multi-row insert, which reports no count per row. A key twice in one batch is new once.
+                        // Ids come back for the inserted rows only; each is matched to its event by dedupe key,
+                        // so a key twice in one batch is new once, the first time.
                         Map<String, Long> inserted = new HashMap<>();
                         try (ResultSet keys = insert.getGeneratedKeys()) {
                             while (keys.next()) {
@@ -459,7 +459,7 @@ public final class InboxStore {
     /**
      * Deletes delivered events received before {@code before}; returns how many. Walks the events in id order (the
      * order they were stored in) a window at a time, one short transaction each, and stops at the first window
-     * that starts after the cut-off: pending and dead events are kept, whatever their age.
+     * with nothing received before the cut-off: pending and dead events are kept, whatever their age.
      */
     int purgeDone(long before) throws SQLException {
         int deleted = 0;
@@ -506,8 +506,9 @@ public final class InboxStore {
         String sql = switch (status) {
             case PENDING -> "SELECT COUNT(*) FROM inbox_pending";
             case DEAD -> "SELECT COUNT(*) FROM inbox_dead";
-            default -> "SELECT (SELECT COUNT(*) FROM inbox_event) - (SELECT COUNT(*) FROM inbox_pending)"
+            case DONE -> "SELECT (SELECT COUNT(*) FROM inbox_event) - (SELECT COUNT(*) FROM inbox_pending)"
                     + " - (SELECT COUNT(*) FROM inbox_dead)";
+            default -> throw new IllegalArgumentException("no such status: " + status);
         };
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(sql);

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The same behaviour, whatever database holds the inbox. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -211,6 +212,10 @@ abstract class InboxStoreContract {
         });
         assertThat(List.of(store.count(InboxStore.DONE), store.count(InboxStore.DEAD), store.count(InboxStore.PENDING)))
                 .containsExactly(1L, 1L, 1L);
+        assertThatThrownBy(() -> store.count("LOST")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no such status: LOST");
+        assertThatThrownBy(() -> store.list("LOST", 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no such status: LOST");
     }
 
     @Test
