@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Load figures, side by side in one run on this machine: the bare yardstick (answers OK, nothing else), then
 # the service with the inbox off, on embedded H2, and on PostgreSQL, each alone while it is measured. Each
-# service is first warmed up for WARMUP at the rate (the JIT is still compiling for about a minute), and each
+# service is first warmed up for WARMUP per mix at the rate (see start_server), and each
 # measured run starts with 5 s of unmeasured sending (the load tool's own JIT). Columns: what the load tool saw
 # (latency from each request's scheduled time), what the service saw over those 5 s and the run (its
 # chatgate_callbacks_latency histogram, receipt to answer, as bucket upper bounds), events newly stored per
 # second over the same span (chatgate_inbox_stored_total), and how busy the whole machine was (load tool,
 # service and database share its cores).
-# Usage: client-fixtures/bench.sh [RATE] [DURATION] [WARMUP]     (defaults 5000, 10s, 60s). Needs the jars:
+# Usage: client-fixtures/bench.sh [RATE] [DURATION] [WARMUP]     (defaults 5000, 10s, 120s; WARMUP in whole
+#        seconds, as Ns). Needs the jars:
 #        ./mvnw -B -q -DskipTests install
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE=${1:-5000}
 DURATION=${2:-10s}
-WARMUP=${3:-60s}
+WARMUP=${3:-120s}
+[[ $WARMUP =~ ^[0-9]+s$ ]] || { echo "WARMUP must be whole seconds, as Ns (e.g. 120s), not $WARMUP" >&2; exit 2; }
+WARMUP_ROUNDS=$(( (${WARMUP%s} + 19) / 20 ))
 CLI=client-fixtures/target/chatgate-cli.jar
 SERVER=server/target/chatgate-server.jar
 WORK=$(mktemp -d)
@@ -66,16 +69,23 @@ load() { # target-name url mix
       p50, p90, p99, p999, mx, s99, s999, stored, busy}' "$WORK/out"
 }
 
-start_server() { # port extra-env...
-  local port=$1; shift
+start_server() { # port "mixes to warm up" extra-env...
+  local port=$1 mixes=$2; shift 2
   env CHATGATE_PORT="$port" CHATGATE_APPS_1400000000_TOKENS="$TOKEN" CHATGATE_INBOX_DATA_DIR="$WORK/data-$port" "$@" \
     java -Xms1g -Xmx1g -jar "$SERVER" > "$WORK/server-$port.log" 2>&1 &
   PIDS+=($!)
   wait_up "http://127.0.0.1:$port/health"
-  # Warm-up: the JIT compiles the request path before anything is measured; then the inbox drains its backlog.
-  for mix in before after; do
-    java -jar "$CLI" load --url "http://127.0.0.1:$port/" --app 1400000000 --token "$TOKEN" --rate "$RATE" \
-      --duration "$WARMUP" --mix "$mix" >/dev/null 2>&1 || true
+  # Warm-up: the JIT compiles the request path before anything is measured (at 5,000/s its compiler threads
+  # are busy for about two minutes). It runs in 20 s pieces, each a new load tool whose connections close at
+  # its end, and /prometheus is read after each: a service that only ever saw one long run recompiles its
+  # network path when those connections first close, and compiles its metrics output on the first read, both
+  # of which would otherwise happen during the measured run. Then the inbox drains its backlog.
+  for _ in $(seq 1 "$WARMUP_ROUNDS"); do
+    for mix in $mixes; do
+      java -jar "$CLI" load --url "http://127.0.0.1:$port/" --app 1400000000 --token "$TOKEN" --rate "$RATE" \
+        --duration 20s --mix "$mix" >/dev/null 2>&1 || true
+      curl -s -o /dev/null "http://127.0.0.1:$port/prometheus" || true
+    done
   done
   sleep 3
 }
@@ -93,13 +103,13 @@ java -jar "$CLI" load --url http://127.0.0.1:18090/ --app 1400000000 --rate "$RA
 load "bare OK envelope" http://127.0.0.1:18090/ after
 stop_last
 
-start_server 18081 CHATGATE_INBOX_ENABLED=false
+start_server 18081 "before after" CHATGATE_INBOX_ENABLED=false
 load "service, inbox off" http://127.0.0.1:18081/ before
 sleep 2
 load "service, inbox off" http://127.0.0.1:18081/ after
 stop_last
 
-start_server 18082
+start_server 18082 "before after"
 load "service, inbox on H2" http://127.0.0.1:18082/ before
 sleep 2
 load "service, inbox on H2" http://127.0.0.1:18082/ after
@@ -111,7 +121,7 @@ if [ -n "$PGBIN" ]; then
   if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$WORK/pg"; PGRUN="runuser -u postgres --"; fi
   $PGRUN "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --no-instructions >/dev/null
   $PGRUN "$PGBIN/pg_ctl" -D "$WORK/pg/data" -w -l "$WORK/pg/log" -o "-p 55433 -k $WORK/pg -c listen_addresses=127.0.0.1" start >/dev/null
-  start_server 18083 CHATGATE_INBOX_URL=jdbc:postgresql://127.0.0.1:55433/postgres
+  start_server 18083 after CHATGATE_INBOX_URL=jdbc:postgresql://127.0.0.1:55433/postgres
   load "service, inbox on PG" http://127.0.0.1:18083/ after
   stop_last
 else
