@@ -31,6 +31,7 @@ public final class InboxConfiguration {
     private int deliveryBacklog = 4096;
     private Duration retention = Duration.ofDays(7);
     private Duration purgeInterval = Duration.ofHours(1);
+    private Duration pendingVacuumInterval = Duration.ofSeconds(1);
     private String nodeId = ManagementFactory.getRuntimeMXBean().getName();
     private String adminToken;
 
@@ -228,6 +229,20 @@ public final class InboxConfiguration {
 
     public void setPurgeInterval(Duration purgeInterval) {
         this.purgeInterval = purgeInterval;
+    }
+
+    /**
+     * PostgreSQL only: how often the pending table is vacuumed; zero leaves it to autovacuum alone. Every event
+     * passes through that table, so at thousands per second it collects that many dead rows a second, while
+     * autovacuum looks at a database once a minute ({@code autovacuum_naptime}); until it does, every lookup,
+     * claim and "done" scans the dead rows too.
+     */
+    public Duration getPendingVacuumInterval() {
+        return pendingVacuumInterval;
+    }
+
+    public void setPendingVacuumInterval(Duration pendingVacuumInterval) {
+        this.pendingVacuumInterval = pendingVacuumInterval;
     }
 
     public String getNodeId() {

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,7 +61,7 @@ public final class InboxStore {
             + " ORDER BY id LIMIT ?";
 
     private static final String CLAIM = "UPDATE inbox_pending SET lease_owner = ?, lease_until = ?, attempts = attempts + 1"
-            + " WHERE (lease_until IS NULL OR lease_until < ?) AND id IN ";
+            + " WHERE (lease_until IS NULL OR lease_until < ?) AND id = ANY (?)";
 
     /** Events the purge looks at per transaction. */
     private static final int PURGE_WINDOW = 1000;
@@ -285,13 +286,11 @@ public final class InboxStore {
                 }
                 List<Long> claimed = new ArrayList<>();
                 if (!ids.isEmpty()) {
-                    try (PreparedStatement claim = connection.prepareStatement(CLAIM + inList(ids.size()))) {
+                    try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
                         claim.setString(1, owner);
                         claim.setLong(2, leaseUntil);
                         claim.setLong(3, now);
-                        for (int i = 0; i < ids.size(); i++) {
-                            claim.setLong(4 + i, ids.get(i));
-                        }
+                        setIds(claim, 4, ids);
                         claim.executeUpdate();
                     }
                     // Read back what this node now owns: on H2 another claimer could have won a row in between.
@@ -324,11 +323,9 @@ public final class InboxStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement("UPDATE inbox_pending SET lease_owner = NULL,"
                      + " lease_until = NULL, attempts = attempts - 1 WHERE lease_owner = ?"
-                     + " AND id IN " + inList(ids.size()))) {
+                     + " AND id = ANY (?)")) {
             update.setString(1, owner);
-            for (int i = 0; i < ids.size(); i++) {
-                update.setLong(2 + i, ids.get(i));
-            }
+            setIds(update, 2, ids);
             update.executeUpdate();
             connection.commit();
         }
@@ -354,21 +351,19 @@ public final class InboxStore {
     /** Delivered: the event leaves the pending table (the retention counts from its receipt). */
     private static int markDone(Connection connection, List<Long> ids, String owner) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM inbox_pending"
-                + " WHERE lease_owner = ? AND id IN " + inList(ids.size()))) {
+                + " WHERE lease_owner = ? AND id = ANY (?)")) {
             delete.setString(1, owner);
-            for (int i = 0; i < ids.size(); i++) {
-                delete.setLong(2 + i, ids.get(i));
-            }
+            setIds(delete, 2, ids);
             return delete.executeUpdate();
         }
     }
 
-    private static String inList(int size) {
-        StringBuilder in = new StringBuilder("(");
-        for (int i = 0; i < size; i++) {
-            in.append(i == 0 ? "?" : ",?");
-        }
-        return in.append(')').toString();
+    /**
+     * Ids go in as one array parameter ({@code id = ANY (?)}), not an IN list: one statement text whatever their
+     * number, so both databases prepare and plan it once instead of once per list length.
+     */
+    private static void setIds(PreparedStatement statement, int index, List<Long> ids) throws SQLException {
+        statement.setArray(index, statement.getConnection().createArrayOf("BIGINT", ids.toArray()));
     }
 
     /** Records a failed delivery: back to pending at {@code nextAttemptAt}, or parked as dead. */
@@ -485,12 +480,10 @@ public final class InboxStore {
                 }
                 if (!old.isEmpty()) {
                     try (PreparedStatement delete = connection.prepareStatement("DELETE FROM inbox_event e"
-                            + " WHERE e.id IN " + inList(old.size())
+                            + " WHERE e.id = ANY (?)"
                             + " AND NOT EXISTS (SELECT 1 FROM inbox_pending p WHERE p.id = e.id)"
                             + " AND NOT EXISTS (SELECT 1 FROM inbox_dead d WHERE d.id = e.id)")) {
-                        for (int i = 0; i < old.size(); i++) {
-                            delete.setLong(1 + i, old.get(i));
-                        }
+                        setIds(delete, 1, old);
                         deleted += delete.executeUpdate();
                     }
                 }
@@ -498,6 +491,26 @@ public final class InboxStore {
                 if (seen < PURGE_WINDOW || (newer && old.isEmpty())) {
                     return deleted;
                 }
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL: vacuums the pending table (skipped at once while another node's vacuum holds it) and returns
+     * true. H2 leaves no dead rows behind: false, nothing done.
+     */
+    boolean vacuumPending() throws SQLException {
+        if (!postgres) {
+            return false;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            // VACUUM cannot run inside a transaction block; the pool's connections are not in autocommit.
+            connection.setAutoCommit(true);
+            try (Statement vacuum = connection.createStatement()) {
+                vacuum.execute("VACUUM (SKIP_LOCKED) inbox_pending");
+                return true;
+            } finally {
+                connection.setAutoCommit(false);
             }
         }
     }
@@ -526,10 +539,8 @@ public final class InboxStore {
             return out;
         }
         try (PreparedStatement select = connection.prepareStatement(
-                select(PENDING) + " WHERE e.id IN " + inList(ids.size()) + " ORDER BY e.id")) {
-            for (int i = 0; i < ids.size(); i++) {
-                select.setLong(i + 1, ids.get(i));
-            }
+                select(PENDING) + " WHERE e.id = ANY (?) ORDER BY e.id")) {
+            setIds(select, 1, ids);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     out.add(row(rows, PENDING));

@@ -1,0 +1,98 @@
+package dev.chatgate.server.inbox;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pending table of a PostgreSQL inbox is vacuumed by the service itself, not only once a minute. */
+class PendingVacuumTest {
+
+    private static final long NOW = 1_700_000_000_000L;
+
+    @Test
+    void onPostgresThePendingTableIsVacuumedEveryIntervalWhileEventsPassThrough() throws Exception {
+        InboxConfiguration config = new InboxConfiguration();
+        config.setUrl(LocalPostgres.url());
+        config.setPendingVacuumInterval(Duration.ofMillis(100));
+        InboxDatabase database = new InboxDatabase(config);
+        InboxStore store = new InboxStore(database, config);
+        PendingVacuum vacuum = null;
+        try {
+            long before = vacuumCount(database);
+            vacuum = new PendingVacuum(store, config);
+            assertThat(vacuum.scheduled()).isTrue();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            int round = 0;
+            while (vacuumCount(database) < before + 3 && System.nanoTime() < deadline) {
+                passThrough(store, "vacuum-" + System.nanoTime() + "-" + round++);
+            }
+            assertThat(vacuumCount(database)).as("vacuums of inbox_pending by the service within 15 s")
+                    .isGreaterThanOrEqualTo(before + 3);
+        } finally {
+            if (vacuum != null) {
+                vacuum.stop();
+            }
+            database.close();
+        }
+    }
+
+    @Test
+    void aZeroIntervalLeavesThePendingTableToAutovacuum() {
+        InboxConfiguration config = new InboxConfiguration();
+        config.setUrl(LocalPostgres.url());
+        config.setPendingVacuumInterval(Duration.ZERO);
+        InboxDatabase database = new InboxDatabase(config);
+        try {
+            assertThat(new PendingVacuum(new InboxStore(database, config), config).scheduled()).isFalse();
+        } finally {
+            database.close();
+        }
+    }
+
+    @Test
+    void anEmbeddedInboxHasNothingToVacuum(@TempDir Path dir) throws Exception {
+        InboxConfiguration config = new InboxConfiguration();
+        config.setDataDir(dir.toString());
+        InboxDatabase database = new InboxDatabase(config);
+        try {
+            InboxStore store = new InboxStore(database, config);
+            assertThat(new PendingVacuum(store, config).scheduled()).isFalse();
+            assertThat(store.vacuumPending()).as("H2 leaves no dead rows to vacuum").isFalse();
+        } finally {
+            database.close();
+        }
+    }
+
+    /** Stores 200 events and marks them delivered: 200 pending rows inserted and deleted. */
+    private static void passThrough(InboxStore store, String prefix) throws Exception {
+        List<NewEvent> events = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            events.add(new NewEvent("1400000000", "Group.CallbackAfterGroupFull", prefix + "-" + i, "k" + i,
+                    "SdkAppid=1400000000", "{}", NOW));
+        }
+        InboxStore.WriteResult written = store.write(events, List.of(), "node-a", true, NOW, NOW + 30_000);
+        List<Long> ids = new ArrayList<>();
+        for (long id : written.ids()) {
+            ids.add(id);
+        }
+        assertThat(store.markDone(ids, "node-a")).isEqualTo(200);
+    }
+
+    private static long vacuumCount(InboxDatabase database) throws Exception {
+        try (Connection connection = database.dataSource().getConnection();
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = 'inbox_pending'")) {
+            long count = rows.next() ? rows.getLong(1) : 0;
+            connection.commit();
+            return count;
+        }
+    }
+}
