@@ -71,11 +71,14 @@ class PendingVacuumTest {
         }
     }
 
-    /** Stores 200 events and marks them delivered: 200 pending rows inserted and deleted. */
+    /**
+     * Stores 200 events and marks them delivered: 200 pending rows inserted and deleted. Order keys of their own,
+     * since the database is shared with other tests, whose pending events would hold back a key they share.
+     */
     private static void passThrough(InboxStore store, String prefix) throws Exception {
         List<NewEvent> events = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            events.add(new NewEvent("1400000000", "Group.CallbackAfterGroupFull", prefix + "-" + i, "k" + i,
+            events.add(new NewEvent("1400000000", "Group.CallbackAfterGroupFull", prefix + "-" + i, prefix + "-k" + i,
                     "SdkAppid=1400000000", "{}", NOW));
         }
         InboxStore.WriteResult written = store.write(events, List.of(), "node-a", true, NOW, NOW + 30_000);
