@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * PostgreSQL: vacuums the pending table every {@link InboxConfiguration#getPendingVacuumInterval()}, so that the
  * lookups, claims and "done" deletes of a busy inbox scan its few live rows rather than a minute of dead ones.
- * Without it, at 5,000 events/s a "done" delete grew from 0.1 ms to 8 ms between two autovacuum runs.
+ * At 5,000 events/s a "done" delete took 0.1 ms with it and 0.7 to 8 ms without (pg_stat_statements).
  */
 @Context
 @Requires(property = "chatgate.inbox.enabled", notEquals = "false")
