@@ -42,6 +42,11 @@ public final class PendingVacuum {
         return timer != null;
     }
 
+    /** Whether the last vacuum failed (the store is down, say); the next one is tried all the same. */
+    boolean failing() {
+        return failing;
+    }
+
     private void vacuumQuietly() {
         try {
             store.vacuumPending();

@@ -45,6 +45,26 @@ class PendingVacuumTest {
     }
 
     @Test
+    void aVacuumThatCannotReachTheStoreIsReportedAndTriedAgainNotFatal() throws Exception {
+        InboxConfiguration config = new InboxConfiguration();
+        config.setUrl(LocalPostgres.url());
+        config.setPendingVacuumInterval(Duration.ofMillis(50));
+        InboxDatabase database = new InboxDatabase(config);
+        PendingVacuum vacuum = new PendingVacuum(new InboxStore(database, config), config);
+        try {
+            database.close();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!vacuum.failing() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(vacuum.failing()).as("a vacuum against a closed pool is reported as failing").isTrue();
+            assertThat(vacuum.scheduled()).isTrue();
+        } finally {
+            vacuum.stop();
+        }
+    }
+
+    @Test
     void aZeroIntervalLeavesThePendingTableToAutovacuum() {
         InboxConfiguration config = new InboxConfiguration();
         config.setUrl(LocalPostgres.url());
