@@ -319,6 +319,15 @@ abstract class InboxStoreContract {
     }
 
     @Test
+    void anEventMarkedDoneInTheSameWriteNoLongerHoldsItsKeyEvenWithItsLeaseRunOut() throws Exception {
+        long a1 = store.write(List.of(event("a1", "k")), List.of(), "node-a", true, NOW, NOW + LEASE).ids()[0];
+        InboxStore.WriteResult a2 = store.write(List.of(event("a2", "k")), List.of(a1), "node-a", true,
+                NOW + LEASE + 1, NOW + 2 * LEASE);
+        assertThat(a2.leased()).as("a1 leaves the pending events in this very write: k is free").containsExactly(true);
+        assertThat(store.count(InboxStore.DONE)).isEqualTo(1);
+    }
+
+    @Test
     void leasesLeftByAPreviousRunAreGivenBackAtStart() throws Exception {
         store.write(List.of(event("a", "k1")), List.of(), "node-a", true, NOW, NOW + LEASE);
         store.write(List.of(event("b", "k2")), List.of(), "node-b", true, NOW, NOW + LEASE);
@@ -342,10 +351,18 @@ abstract class InboxStoreContract {
     void bodiesAndQueriesComeBackExactlyAsStoredWhateverTheirCharacters() throws Exception {
         String body = "{\"Text\":\"你好 👋 café \\\"quoted\\\"\",\"EventTime\":1}";
         String query = "SdkAppid=1400000000&CallbackCommand=C2C.CallbackAfterSendMsg&ClientIP=%E4%BD%A0";
-        store.insert(List.of(new NewEvent("1400000000", "C2C.CallbackAfterSendMsg", "u", "k", query, body, NOW)), NOW);
-        assertThat(store.claim("n", NOW, NOW + LEASE, 10)).singleElement().satisfies(e -> {
+        // Array-literal syntax too: PostgreSQL receives a batch as one array per column.
+        String arrayish = "{\"a\":[1,2],\"b\":\"}{,\\\\\"}";
+        store.write(List.of(new NewEvent("1400000000", "C2C.CallbackAfterSendMsg", "u", "k", query, body, NOW),
+                new NewEvent("1400000000", "C2C.CallbackAfterSendMsg", "v", "k2", "", "NULL", NOW),
+                new NewEvent("1400000000", "C2C.CallbackAfterSendMsg", "w", "k3", "a=b", arrayish, NOW)),
+                List.of(), "n", true, NOW, NOW + LEASE);
+        assertThat(store.list(InboxStore.PENDING, 10)).satisfiesExactly(e -> {
             assertThat(e.body()).isEqualTo(body);
             assertThat(e.query()).isEqualTo(query);
-        });
+        }, e -> {
+            assertThat(e.body()).as("the text NULL, not a null").isEqualTo("NULL");
+            assertThat(e.query()).isEmpty();
+        }, e -> assertThat(e.body()).isEqualTo(arrayish));
     }
 }
