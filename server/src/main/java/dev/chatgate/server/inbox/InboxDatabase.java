@@ -34,7 +34,7 @@ public final class InboxDatabase {
         // The pool survives an outage (requests are answered with a failure meanwhile); the migration below needs it up.
         hikari.setInitializationFailTimeout(-1);
         this.dataSource = new HikariDataSource(hikari);
-        String[] migrations = config.isPostgres() ? new String[]{"classpath:db/migration"}
+        String[] migrations = config.isPostgres() ? new String[]{"classpath:db/migration", "classpath:db/postgresql"}
                 : new String[]{"classpath:db/migration", "classpath:db/h2"};
         Flyway.configure().dataSource(dataSource).locations(migrations).load().migrate();
         LOG.info("Inbox on {} ({}), node {}", redact(config.getUrl()), config.isPostgres() ? "PostgreSQL" : "embedded H2",

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,13 +26,36 @@ class InboxMigrationTest {
 
     @Test
     void aPostgresInboxOfTheOneTableSchemaKeepsItsPendingDeadAndDeliveredEvents() throws Exception {
+        migratesKeepingEveryEvent(newPostgresDatabase(), true, "classpath:db/migration");
+    }
+
+    @Test
+    void aPostgresInboxComparesItsKeysAsBytesWhateverTheDatabasesCollation() throws Exception {
+        InboxConfiguration config = new InboxConfiguration();
+        config.setUrl(newPostgresDatabase());
+        InboxDatabase database = new InboxDatabase(config);
+        try (Connection connection = database.dataSource().getConnection();
+             ResultSet columns = connection.createStatement().executeQuery("SELECT table_name, column_name,"
+                     + " collation_name FROM information_schema.columns WHERE column_name IN ('dedupe_key', 'order_key')"
+                     + " ORDER BY table_name, column_name")) {
+            List<String> collations = new ArrayList<>();
+            while (columns.next()) {
+                collations.add(columns.getString(1) + "." + columns.getString(2) + " " + columns.getString(3));
+            }
+            assertThat(collations).containsExactly("inbox_event.dedupe_key C", "inbox_event.order_key C",
+                    "inbox_pending.order_key C");
+        } finally {
+            database.close();
+        }
+    }
+
+    private static String newPostgresDatabase() throws Exception {
         String database = "migration_" + System.nanoTime();
         try (Connection admin = DriverManager.getConnection(LocalPostgres.url(), "postgres", "")) {
             admin.setAutoCommit(true);
             admin.createStatement().execute("CREATE DATABASE " + database);
         }
-        migratesKeepingEveryEvent(LocalPostgres.url().replace("/postgres?", "/" + database + "?"), true,
-                "classpath:db/migration");
+        return LocalPostgres.url().replace("/postgres?", "/" + database + "?");
     }
 
     private static void migratesKeepingEveryEvent(String url, boolean postgres, String... locations) throws Exception {
