@@ -218,16 +218,19 @@ public final class InboxStore {
             receivedAt[i] = event.receivedAt();
         }
         try (Connection connection = dataSource.getConnection()) {
+            // The pool sets autocommit back to off when the connection is returned (HikariCP resets what a user
+            // changed), also when the statement failed and the connection with it.
             connection.setAutoCommit(true);
             try (PreparedStatement write = connection.prepareStatement(WRITE_IN_ONE_STATEMENT)) {
+                java.sql.Array doneIds = connection.createArrayOf("bigint", done.toArray());
                 int p = 1;
                 write.setString(p++, owner);
-                write.setArray(p++, connection.createArrayOf("bigint", done.toArray()));
+                write.setArray(p++, doneIds);
                 write.setArray(p++, connection.createArrayOf("varchar", orderKeys));
                 write.setString(p++, owner);
                 write.setString(p++, owner);
                 write.setLong(p++, now);
-                write.setArray(p++, connection.createArrayOf("bigint", done.toArray()));
+                write.setArray(p++, doneIds);
                 write.setArray(p++, connection.createArrayOf("varchar", apps));
                 write.setArray(p++, connection.createArrayOf("varchar", commands));
                 write.setArray(p++, connection.createArrayOf("varchar", dedupeKeys));
@@ -253,8 +256,6 @@ public final class InboxStore {
                     leased[i] = row != null && row[1] == 1;
                 }
                 return new WriteResult(ids, leased);
-            } finally {
-                connection.setAutoCommit(false);
             }
         }
     }
