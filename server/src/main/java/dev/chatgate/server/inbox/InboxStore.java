@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -127,6 +128,7 @@ public final class InboxStore {
         if (postgres && !events.isEmpty()) {
             return writeInOneStatement(events, done, owner, leaseNew, now, leaseUntil);
         }
+        // H2, or only done marks: statement by statement (events reach the inserts below on H2 only).
         try (Connection connection = dataSource.getConnection()) {
             try {
                 if (!done.isEmpty()) {
@@ -142,8 +144,9 @@ public final class InboxStore {
                             insert.setString(2, event.command());
                             insert.setString(3, event.dedupeKey());
                             insert.setString(4, event.orderKey());
-                            setText(insert, 5, event.query(), event.queryUtf8());
-                            setText(insert, 6, event.body(), event.bodyUtf8());
+                            // H2 keeps body and query as UTF-8 bytes (its migration V4).
+                            insert.setBytes(5, event.queryUtf8());
+                            insert.setBytes(6, event.bodyUtf8());
                             insert.setLong(7, event.receivedAt());
                             insert.addBatch();
                         }
@@ -217,12 +220,9 @@ public final class InboxStore {
             bodies[i] = event.body();
             receivedAt[i] = event.receivedAt();
         }
-        try (Connection connection = dataSource.getConnection()) {
-            // The pool sets autocommit back to off when the connection is returned (HikariCP resets what a user
-            // changed), also when the statement failed and the connection with it.
-            connection.setAutoCommit(true);
+        try (Connection connection = autocommitConnection()) {
             try (PreparedStatement write = connection.prepareStatement(WRITE_IN_ONE_STATEMENT)) {
-                java.sql.Array doneIds = connection.createArrayOf("bigint", done.toArray());
+                Array doneIds = idArray(connection, done);
                 int p = 1;
                 write.setString(p++, owner);
                 write.setArray(p++, doneIds);
@@ -268,26 +268,12 @@ public final class InboxStore {
      * The order keys among {@code events} that have a pending event this node does not hold: leased to another
      * node, waiting for a retry, given back, or leased to this node with the lease run out (its failure could not
      * be recorded, and a claimer takes it next). A new event of such a key must queue behind it in the database.
+     * H2 only: PostgreSQL looks the keys up inside {@link #WRITE_IN_ONE_STATEMENT}.
      */
     private Set<String> keysPendingElsewhere(Connection connection, List<NewEvent> events, String owner, long now)
             throws SQLException {
         Set<String> busy = new HashSet<>();
         Set<String> keys = new LinkedHashSet<>(events.stream().map(NewEvent::orderKey).toList());
-        if (postgres) {
-            // One round trip for the batch: the server looks each key up in the (order_key, status) index.
-            try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT order_key FROM inbox_pending"
-                    + " WHERE order_key = ANY (?) AND (lease_owner IS NULL OR lease_owner <> ? OR lease_until < ?)")) {
-                select.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
-                select.setString(2, owner);
-                select.setLong(3, now);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        busy.add(rows.getString(1));
-                    }
-                }
-            }
-            return busy;
-        }
         // In process, one lookup per key: H2 then seeks the key in the index instead of walking it for an IN list.
         try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM inbox_pending WHERE order_key = ?"
                 + " AND (lease_owner IS NULL OR lease_owner <> ? OR lease_until < ?) LIMIT 1")) {
@@ -456,7 +442,26 @@ public final class InboxStore {
      * number, so both databases prepare and plan it once instead of once per list length.
      */
     private static void setIds(PreparedStatement statement, int index, List<Long> ids) throws SQLException {
-        statement.setArray(index, statement.getConnection().createArrayOf("BIGINT", ids.toArray()));
+        statement.setArray(index, idArray(statement.getConnection(), ids));
+    }
+
+    private static Array idArray(Connection connection, List<Long> ids) throws SQLException {
+        return connection.createArrayOf("BIGINT", ids.toArray());
+    }
+
+    /**
+     * A connection in autocommit, for what must run outside a transaction block or is one on its own. The pool's
+     * connections are not; HikariCP sets autocommit back when this one is returned, also after a failure.
+     */
+    private Connection autocommitConnection() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(true);
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     /** Records a failed delivery: back to pending at {@code nextAttemptAt}, or parked as dead. */
@@ -596,15 +601,11 @@ public final class InboxStore {
         if (!postgres) {
             return false;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            // VACUUM cannot run inside a transaction block; the pool's connections are not in autocommit.
-            connection.setAutoCommit(true);
-            try (Statement vacuum = connection.createStatement()) {
-                vacuum.execute("VACUUM (SKIP_LOCKED) inbox_pending");
-                return true;
-            } finally {
-                connection.setAutoCommit(false);
-            }
+        // VACUUM cannot run inside a transaction block.
+        try (Connection connection = autocommitConnection();
+             Statement vacuum = connection.createStatement()) {
+            vacuum.execute("VACUUM (SKIP_LOCKED) inbox_pending");
+            return true;
         }
     }
 
@@ -644,14 +645,6 @@ public final class InboxStore {
     }
 
     /** Body and query: text on PostgreSQL, UTF-8 bytes on H2 (see its migration V4). */
-    private void setText(PreparedStatement statement, int index, String text, byte[] utf8) throws SQLException {
-        if (postgres) {
-            statement.setString(index, text);
-        } else {
-            statement.setBytes(index, utf8);
-        }
-    }
-
     private String text(ResultSet rows, String column) throws SQLException {
         if (postgres) {
             return rows.getString(column);
