@@ -218,13 +218,29 @@ abstract class InboxDeliveryContract implements TestPropertyProvider {
         for (Thread sender : senders) {
             sender.join(60_000);
         }
-        Eventually.within(Duration.ofSeconds(30),
-                () -> assertThat(RecordingListener.ORDER_BY_GROUP.get(group)).hasSize(events));
+        Eventually.within(Duration.ofSeconds(30), () -> assertThat(RecordingListener.ORDER_BY_GROUP.get(group))
+                .as(() -> "delivered so far; still in the inbox: " + undelivered(group)).hasSize(events));
         Eventually.within(Duration.ofSeconds(10), () -> assertThat(doneInIdOrder(group)).hasSize(events));
         List<String> stored = doneInIdOrder(group);
         assertThat(RecordingListener.ORDER_BY_GROUP.get(group))
                 .as("delivered in the order the inbox stored them (its ids), each once, failures included")
                 .containsExactlyElementsOf(stored);
+    }
+
+    /** The group's pending and dead events with their attempts and leases: what a stuck delivery left behind. */
+    private String undelivered(String group) {
+        try {
+            List<StoredEvent> left = new ArrayList<>(store.list(InboxStore.PENDING, 100_000));
+            left.addAll(store.list(InboxStore.DEAD, 100_000));
+            long now = System.currentTimeMillis();
+            return left.stream().filter(e -> e.body().contains(group))
+                    .map(e -> String.format("%n  #%d %s attempts=%d lease=%s%s error=%s", e.id(), e.status(),
+                            e.attempts(), e.leaseOwner(), e.leaseOwner() == null ? ""
+                                    : " for " + (e.leaseUntil() - now) + " ms more", e.lastError()))
+                    .toList().toString();
+        } catch (java.sql.SQLException e) {
+            return "(could not read the inbox: " + e.getMessage() + ")";
+        }
     }
 
     /** The Notification of each processed event of a group, in the order of their ids. */
