@@ -77,6 +77,25 @@ class PayloadValidatorTest {
                 .containsExactly("/MsgBody/0/MsgContent/ImageInfoArray/0/Size");
     }
 
+    // One per branch of TIMMsgElement's if/then/else chain, the last one included: each type meets its own schema.
+    @ParameterizedTest
+    @CsvSource({"TIMTextElem, Text", "TIMCustomElem, Data", "TIMImageElem, ImageFormat", "TIMFaceElem, Index",
+            "TIMSoundElem, Size", "TIMFileElem, FileSize", "TIMVideoFileElem, VideoSize", "TIMLocationElem, Latitude",
+            "TIMRelayElem, MsgNum"})
+    void everyKnownElementTypeChecksItsContentAgainstItsOwnSchema(String type, String field) throws Exception {
+        ObjectNode body = example("C2C.CallbackBeforeSendMsg");
+        ObjectNode content = body.putArray("MsgBody").addObject().put("MsgType", type).putObject("MsgContent");
+        // A value of the other kind than the field's: a number where a string belongs, a word where a number does.
+        if (field.equals("Text") || field.equals("Data")) {
+            content.put(field, 42);
+        } else {
+            content.put(field, "not a number");
+        }
+        assertThat(validator.validateRequest("C2C.CallbackBeforeSendMsg", body).violations())
+                .extracting(Violation::pointer, Violation::keyword)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("/MsgBody/0/MsgContent/" + field, "type"));
+    }
+
     @Test
     void anElementWithoutMsgTypeIsReported() throws Exception {
         ObjectNode body = example("C2C.CallbackBeforeSendMsg");
