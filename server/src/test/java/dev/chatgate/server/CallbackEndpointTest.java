@@ -236,6 +236,32 @@ class CallbackEndpointTest {
     }
 
     @Test
+    void aMalformedPercentEscapeInTheQueryIs400SayingWhereWithoutEchoingTheUri() throws Exception {
+        String body = c2cText("hi");
+        String answer = rawPost("/?SdkAppid=1400000003&CallbackCommand=C2C.CallbackBeforeSendMsg&OptPlatform=%zz", body);
+        assertThat(answer).as(answer).startsWith("HTTP/1.1 400 ");
+        JsonNode envelope = new ObjectMapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        assertThat(envelope.path("ActionStatus").asText()).isEqualTo("FAIL");
+        assertThat(envelope.path("ErrorCode").asInt()).isEqualTo(400);
+        assertThat(envelope.path("ErrorInfo").asText()).isEqualTo("malformed request URI: Malformed escape pair at index 76");
+        assertThat(rawPost("/?SdkAppid=1400000003&CallbackCommand=C2C.CallbackBeforeSendMsg&OptPlatform=%41ndroid",
+                body)).as("a well-formed escape is decoded and accepted").startsWith("HTTP/1.1 200 ");
+    }
+
+    /** A request as written, where the JDK's clients would refuse to send a malformed URI; the whole answer. */
+    private String rawPost(String target, String body) throws java.io.IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(bytes);
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void anOversizedBodyIs413InTheEnvelope() {
         String big = "{\"CallbackCommand\":\"C2C.CallbackAfterSendMsg\",\"Pad\":\"" + "x".repeat(70_000) + "\"}";
         SenderResult result = signed().send("C2C.CallbackAfterSendMsg", big);

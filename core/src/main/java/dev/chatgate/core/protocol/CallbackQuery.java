@@ -3,9 +3,9 @@ package dev.chatgate.core.protocol;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * The query parameters Tencent appends to the webhook URL. The sender writes them with {@link #toQueryString()},
@@ -28,16 +28,25 @@ public record CallbackQuery(String sdkAppId, String callbackCommand, String cont
                 parameters.get(SIGN), parameters.get(REQUEST_TIME));
     }
 
-    /** Parses a raw query string ({@code a=1&b=2}); the first value of a repeated name wins. */
+    /**
+     * Parses a raw query string ({@code a=1&b=2}); the first value of a repeated name wins.
+     *
+     * @throws IllegalArgumentException when a name or value holds a malformed percent escape
+     */
     public static CallbackQuery parse(String rawQuery) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&")) {
-                int eq = pair.indexOf('=');
-                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                parameters.putIfAbsent(name, value);
+        Map<String, String> parameters = new HashMap<>();
+        int length = rawQuery == null ? 0 : rawQuery.length();
+        int from = 0;
+        while (from < length) {
+            int end = rawQuery.indexOf('&', from);
+            end = end < 0 ? length : end;
+            int eq = rawQuery.indexOf('=', from);
+            if (end > from) {
+                boolean valued = eq >= 0 && eq < end;
+                parameters.putIfAbsent(decode(rawQuery, from, valued ? eq : end),
+                        valued ? decode(rawQuery, eq + 1, end) : "");
             }
+            from = end + 1;
         }
         return fromParameters(parameters);
     }
@@ -56,9 +65,10 @@ public record CallbackQuery(String sdkAppId, String callbackCommand, String cont
 
     /** The query string in Tencent's order, URL-encoded, without the leading '?'. */
     public String toQueryString() {
-        StringJoiner joiner = new StringJoiner("&");
-        toParameters().forEach((name, value) -> joiner.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return joiner.toString();
+        StringBuilder out = new StringBuilder(160);
+        toParameters().forEach((name, value) -> out.append(out.isEmpty() ? "" : "&").append(name).append('=')
+                .append(encode(value)));
+        return out.toString();
     }
 
     public OptPlatform platform() {
@@ -75,7 +85,26 @@ public record CallbackQuery(String sdkAppId, String callbackCommand, String cont
         }
     }
 
-    private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    // Tencent's values are plain ASCII words and numbers: they are taken as they are, without the JDK's coders.
+    private static String decode(String raw, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = raw.charAt(i);
+            if (c == '%' || c == '+') {
+                return URLDecoder.decode(raw.substring(from, to), StandardCharsets.UTF_8);
+            }
+        }
+        return raw.substring(from, to);
+    }
+
+    private static String encode(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.'
+                    || c == '-' || c == '_' || c == '*';
+            if (!plain) {
+                return URLEncoder.encode(value, StandardCharsets.UTF_8);
+            }
+        }
+        return value;
     }
 }

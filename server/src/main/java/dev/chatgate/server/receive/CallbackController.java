@@ -11,8 +11,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** The one webhook endpoint Tencent posts every callback to (path: {@code chatgate.path}, default /). */
@@ -34,9 +32,7 @@ public final class CallbackController {
     public CompletableFuture<HttpResponse<String>> receive(HttpRequest<?> request, @Body @Nullable String body) {
         long start = System.nanoTime();
         request.setAttribute(START_ATTRIBUTE, start);
-        Map<String, String> parameters = new LinkedHashMap<>();
-        request.getParameters().forEach((name, values) -> parameters.put(name, values.isEmpty() ? "" : values.get(0)));
-        return receiver.receive(CallbackQuery.fromParameters(parameters), body == null ? "" : body, start)
-                .thenApply(Answers::ok);
+        CallbackQuery query = CallbackQuery.parse(request.getUri().getRawQuery());
+        return receiver.receive(query, body == null ? "" : body, start).thenApply(Answers::ok);
     }
 }

@@ -11,6 +11,9 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.http.server.exceptions.response.HateoasErrorResponseProcessor;
 import jakarta.inject.Singleton;
 
+import java.net.URISyntaxException;
+import java.util.Optional;
+
 /**
  * Micronaut's own errors (wrong path, wrong method, ...) in Tencent's envelope too. Micronaut's messages quote
  * the full URI, Sign included, so the reason is written here from the path and method only.
@@ -26,9 +29,20 @@ public final class EnvelopeErrorResponses implements ErrorResponseProcessor<Stri
         String reason = switch (status) {
             case NOT_FOUND -> "no callback endpoint at " + context.getRequest().getPath();
             case METHOD_NOT_ALLOWED -> "callbacks are POSTed; " + context.getRequest().getMethodName() + " is not allowed";
+            case BAD_REQUEST -> malformedUri(context).orElse(status.getReason());
             default -> status.getReason();
         };
         return response.body(Envelope.fail(status.getCode(), reason).toString())
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** What is wrong with a request line Java cannot read as a URI; the reason and where, never the URI itself. */
+    private static Optional<String> malformedUri(ErrorContext context) {
+        Throwable cause = context.getRootCause().orElse(null);
+        while (cause != null && !(cause instanceof URISyntaxException)) {
+            cause = cause.getCause();
+        }
+        return Optional.ofNullable((URISyntaxException) cause).map(malformed -> "malformed request URI: "
+                + malformed.getReason() + " at index " + malformed.getIndex());
     }
 }
