@@ -32,6 +32,7 @@ public final class InboxConfiguration {
     private Duration retention = Duration.ofDays(7);
     private Duration purgeInterval = Duration.ofHours(1);
     private Duration pendingVacuumInterval = Duration.ofSeconds(1);
+    private Duration compactInterval = Duration.ofSeconds(1);
     private String nodeId = ManagementFactory.getRuntimeMXBean().getName();
     private String adminToken;
 
@@ -243,6 +244,20 @@ public final class InboxConfiguration {
 
     public void setPendingVacuumInterval(Duration pendingVacuumInterval) {
         this.pendingVacuumInterval = pendingVacuumInterval;
+    }
+
+    /**
+     * Embedded H2 only: how often the sparse chunks of the file are rewritten, so that their space can be reused;
+     * zero never. H2 writes every commit as a new chunk and reuses a chunk's space only once nothing in it is live;
+     * a page that stays live (a full leaf of events, an index leaf no later commit touches) keeps its whole chunk,
+     * mostly dead pages, from being reused, and H2 compacts by itself only when the file is idle or closed.
+     */
+    public Duration getCompactInterval() {
+        return compactInterval;
+    }
+
+    public void setCompactInterval(Duration compactInterval) {
+        this.compactInterval = compactInterval;
     }
 
     public String getNodeId() {

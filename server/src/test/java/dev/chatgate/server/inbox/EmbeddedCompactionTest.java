@@ -1,0 +1,118 @@
+package dev.chatgate.server.inbox;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The embedded file is compacted while events arrive, so that it stays near the size of what is live in it. */
+class EmbeddedCompactionTest {
+
+    private static final long NOW = 1_700_000_000_000L;
+    private static final int EVENTS = 3_000;
+    private static final String BODY = "{\"CallbackCommand\":\"Group.CallbackAfterSendMsg\",\"Text\":\"" + "x".repeat(900)
+            + "\"}";
+
+    private record FileState(long bytes, int livePercent) {
+    }
+
+    @Test
+    void sparseChunksAreRewrittenWhileEventsArriveSoTheFileStaysNearWhatIsLive(@TempDir Path dir) throws Exception {
+        FileState without = storeOneByOne(dir.resolve("without"), Duration.ZERO);
+        FileState with = storeOneByOne(dir.resolve("with"), Duration.ofMillis(20));
+
+        assertThat(without.livePercent()).as("live share of the chunks without compaction: one event per commit leaves"
+                + " most chunks pinned by a page or two").isLessThan(25);
+        assertThat(with.livePercent()).as("live share of the chunks with a pass every 20 ms").isGreaterThanOrEqualTo(40);
+        assertThat(with.bytes() * 2).as("file with compaction (%d KB) against without (%d KB)", with.bytes() / 1024,
+                without.bytes() / 1024).isLessThan(without.bytes());
+    }
+
+    @Test
+    void aPassThatCannotReachTheStoreIsReportedAsFailing(@TempDir Path dir) throws Exception {
+        InboxConfiguration config = embedded(dir, Duration.ofMillis(20));
+        InboxDatabase database = new InboxDatabase(config);
+        EmbeddedCompaction compaction = new EmbeddedCompaction(database, config);
+        try {
+            database.close();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!compaction.failing() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(compaction.failing()).as("a pass against a closed pool is reported as failing").isTrue();
+        } finally {
+            compaction.stop();
+        }
+    }
+
+    @Test
+    void aZeroIntervalSchedulesNoPass(@TempDir Path dir) {
+        InboxConfiguration config = embedded(dir, Duration.ZERO);
+        InboxDatabase database = new InboxDatabase(config);
+        try {
+            assertThat(new EmbeddedCompaction(database, config).scheduled()).isFalse();
+            assertThat(new EmbeddedCompaction(database, embedded(dir, Duration.ofSeconds(1))).scheduled())
+                    .as("the default interval on the embedded store").isTrue();
+        } finally {
+            database.close();
+        }
+    }
+
+    @Test
+    void postgresHasNoFileToCompact() {
+        InboxConfiguration config = new InboxConfiguration();
+        config.setUrl(LocalPostgres.url());
+        InboxDatabase database = new InboxDatabase(config);
+        try {
+            assertThat(new EmbeddedCompaction(database, config).scheduled()).isFalse();
+        } finally {
+            database.close();
+        }
+    }
+
+    /**
+     * Stores events the way a quiet service does, one per commit, each commit also marking the previous event
+     * delivered, with bodies of about 1 KB and random dedupe keys; then reads the file's size and live share.
+     */
+    private static FileState storeOneByOne(Path dir, Duration compactInterval) throws Exception {
+        InboxConfiguration config = embedded(dir, compactInterval);
+        InboxDatabase database = new InboxDatabase(config);
+        EmbeddedCompaction compaction = new EmbeddedCompaction(database, config);
+        try {
+            InboxStore store = new InboxStore(database, config);
+            Random random = new Random(7);
+            long previous = 0;
+            for (int i = 0; i < EVENTS; i++) {
+                byte[] key = new byte[32];
+                random.nextBytes(key);
+                NewEvent event = new NewEvent("1400000000", "Group.CallbackAfterSendMsg", HexFormat.of().formatHex(key),
+                        "key-" + i, "SdkAppid=1400000000", BODY, NOW);
+                previous = store.write(List.of(event), previous == 0 ? List.of() : List.of(previous), "node-a", true,
+                        NOW, NOW + 30_000).ids()[0];
+            }
+            return new FileState(Files.size(dir.resolve("inbox.mv.db")), compaction.liveChunkPercent());
+        } finally {
+            compaction.stop();
+            database.close();
+        }
+    }
+
+    /**
+     * The embedded default with H2's retention time at 0: a dead chunk is reused at once rather than after 45 s, so
+     * that what the test sees in seconds is what pinned chunks do, not the retention window.
+     */
+    private static InboxConfiguration embedded(Path dir, Duration compactInterval) {
+        InboxConfiguration config = new InboxConfiguration();
+        config.setDataDir(dir.toString());
+        config.setUrl(config.getUrl() + ";RETENTION_TIME=0");
+        config.setCompactInterval(compactInterval);
+        return config;
+    }
+}
