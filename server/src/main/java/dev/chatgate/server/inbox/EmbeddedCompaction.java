@@ -1,6 +1,5 @@
 package dev.chatgate.server.inbox;
 
-import dev.chatgate.server.dispatch.NamedThreads;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
@@ -12,16 +11,14 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Embedded H2: every {@link InboxConfiguration#getCompactInterval()}, moves the live pages out of the file's sparse
  * chunks so that the chunks' space is reused. Without it the file grows for as long as events arrive, by far more
  * than the events: each commit is written as a new chunk, and one page in it that stays live pins the whole chunk
  * (at 200 events/s, 1.9 MB/s for minutes on end, with chunks 7% live). H2 compacts by itself only a file that is
- * idle or being closed. A pass is bounded by {@link #REWRITE_BYTES_PER_SECOND} of the interval, and holds H2's store lock meanwhile.
+ * idle or being closed. A pass is bounded by {@link #REWRITE_BYTES_PER_SECOND} of the interval, and holds H2's store
+ * lock meanwhile.
  */
 @Context
 @Requires(property = "chatgate.inbox.enabled", notEquals = "false")
@@ -31,13 +28,15 @@ public final class EmbeddedCompaction {
 
     /** Chunks are rewritten while less than this share of the file's chunks is live. */
     static final int TARGET_FILL_PERCENT = 50;
-    /** Most bytes of live pages moved per second of the interval: at 200 events/s a chunk is freed per 14 KB moved. */
+    /**
+     * Most bytes of live pages moved per second of the interval. At 200 events/s the chunks were 7% live, so each
+     * megabyte moved frees about 14.
+     */
     static final int REWRITE_BYTES_PER_SECOND = 1 << 20;
 
     private final InboxDatabase database;
     private final int rewriteBytes;
-    private final ScheduledExecutorService timer;
-    private volatile boolean failing;
+    private final RepeatedJob passes;
 
     public EmbeddedCompaction(InboxDatabase database, InboxConfiguration config) {
         this(database, config, passBytes(config));
@@ -47,12 +46,9 @@ public final class EmbeddedCompaction {
         this.database = database;
         this.rewriteBytes = rewriteBytes;
         long every = config.getCompactInterval().toMillis();
-        if (!config.isPostgres() && every > 0) {
-            timer = Executors.newSingleThreadScheduledExecutor(new NamedThreads("chatgate-inbox-compact"));
-            timer.scheduleWithFixedDelay(this::compactQuietly, every, every, TimeUnit.MILLISECONDS);
-        } else {
-            timer = null;
-        }
+        passes = config.isPostgres() || every <= 0 ? null : new RepeatedJob("chatgate-inbox-compact",
+                config.getCompactInterval(), LOG, "Could not compact the embedded inbox file (it grows meanwhile): {}",
+                "Compaction of the embedded inbox file works again", this::compact);
     }
 
     /** Most bytes one pass moves: {@link #REWRITE_BYTES_PER_SECOND} of the interval, from 64 KB to 64 MB. */
@@ -63,12 +59,12 @@ public final class EmbeddedCompaction {
 
     /** Whether passes are scheduled: embedded H2 with a positive interval. */
     public boolean scheduled() {
-        return timer != null;
+        return passes != null;
     }
 
     /** Whether the last pass failed (the store is closed, say); the next one is tried all the same. */
     boolean failing() {
-        return failing;
+        return passes != null && passes.failing();
     }
 
     /** One pass: whether any chunk was rewritten. */
@@ -92,25 +88,10 @@ public final class EmbeddedCompaction {
         return session.getDatabase().getStore().getMvStore();
     }
 
-    private void compactQuietly() {
-        try {
-            compact();
-            if (failing) {
-                failing = false;
-                LOG.info("Compaction of the embedded inbox file works again");
-            }
-        } catch (Exception e) {
-            if (!failing) {
-                failing = true;
-                LOG.warn("Could not compact the embedded inbox file (it grows meanwhile): {}", e.getMessage());
-            }
-        }
-    }
-
     @PreDestroy
     void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
+        if (passes != null) {
+            passes.stop();
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.chatgate.server.inbox;
 
-import dev.chatgate.server.dispatch.NamedThreads;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
@@ -8,9 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Deletes delivered events received longer ago than the retention, every purge interval. Pending and dead events
@@ -25,15 +21,14 @@ public final class InboxPurge {
     private final InboxStore store;
     private final InboxConfiguration config;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            new NamedThreads("chatgate-inbox-purge"));
+    private final RepeatedJob purges;
 
     public InboxPurge(InboxStore store, InboxConfiguration config, Clock clock) {
         this.store = store;
         this.config = config;
         this.clock = clock;
-        long every = config.getPurgeInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
+        purges = new RepeatedJob("chatgate-inbox-purge", config.getPurgeInterval(), LOG, "Inbox purge failed: {}",
+                "Inbox purge works again", this::purge);
     }
 
     /** Deletes delivered events received more than the retention ago; returns how many. */
@@ -45,16 +40,8 @@ public final class InboxPurge {
         return deleted;
     }
 
-    private void purgeQuietly() {
-        try {
-            purge();
-        } catch (Exception e) {
-            LOG.warn("Inbox purge failed: {}", e.getMessage());
-        }
-    }
-
     @PreDestroy
     void stop() {
-        timer.shutdownNow();
+        purges.stop();
     }
 }

@@ -1,15 +1,12 @@
 package dev.chatgate.server.inbox;
 
-import dev.chatgate.server.dispatch.NamedThreads;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * PostgreSQL: vacuums the pending table every {@link InboxConfiguration#getPendingVacuumInterval()}, so that the
@@ -22,51 +19,29 @@ public final class PendingVacuum {
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingVacuum.class);
 
-    private final InboxStore store;
-    private final ScheduledExecutorService timer;
-    private volatile boolean failing;
+    private final RepeatedJob vacuums;
 
     public PendingVacuum(InboxStore store, InboxConfiguration config) {
-        this.store = store;
-        long every = config.getPendingVacuumInterval().toMillis();
-        if (config.isPostgres() && every > 0) {
-            timer = Executors.newSingleThreadScheduledExecutor(new NamedThreads("chatgate-inbox-vacuum"));
-            timer.scheduleWithFixedDelay(this::vacuumQuietly, every, every, TimeUnit.MILLISECONDS);
-        } else {
-            timer = null;
-        }
+        Duration every = config.getPendingVacuumInterval();
+        vacuums = !config.isPostgres() || every.isZero() || every.isNegative() ? null : new RepeatedJob(
+                "chatgate-inbox-vacuum", every, LOG, "Could not vacuum the inbox's pending table (autovacuum still will): {}",
+                "Vacuum of the inbox's pending table works again", store::vacuumPending);
     }
 
     /** Whether a vacuum is scheduled: PostgreSQL with a positive interval. */
     public boolean scheduled() {
-        return timer != null;
+        return vacuums != null;
     }
 
     /** Whether the last vacuum failed (the store is down, say); the next one is tried all the same. */
     boolean failing() {
-        return failing;
-    }
-
-    private void vacuumQuietly() {
-        try {
-            store.vacuumPending();
-            if (failing) {
-                failing = false;
-                LOG.info("Vacuum of the inbox's pending table works again");
-            }
-        } catch (Exception e) {
-            // Once per outage, not once a second: the store being down is reported by the writer already.
-            if (!failing) {
-                failing = true;
-                LOG.warn("Could not vacuum the inbox's pending table (autovacuum still will): {}", e.getMessage());
-            }
-        }
+        return vacuums != null && vacuums.failing();
     }
 
     @PreDestroy
     void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
+        if (vacuums != null) {
+            vacuums.stop();
         }
     }
 }
