@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * Embedded H2: every {@link InboxConfiguration#getCompactInterval()}, moves the live pages out of the file's sparse
@@ -45,9 +46,8 @@ public final class EmbeddedCompaction {
     EmbeddedCompaction(InboxDatabase database, InboxConfiguration config, int rewriteBytes) {
         this.database = database;
         this.rewriteBytes = rewriteBytes;
-        long every = config.getCompactInterval().toMillis();
-        passes = config.isPostgres() || every <= 0 ? null : new RepeatedJob("chatgate-inbox-compact",
-                config.getCompactInterval(), LOG, "Could not compact the embedded inbox file (it grows meanwhile): {}",
+        passes = new RepeatedJob("chatgate-inbox-compact", config.isPostgres() ? Duration.ZERO
+                : config.getCompactInterval(), LOG, "Could not compact the embedded inbox file (it grows meanwhile): {}",
                 "Compaction of the embedded inbox file works again", this::compact);
     }
 
@@ -59,12 +59,12 @@ public final class EmbeddedCompaction {
 
     /** Whether passes are scheduled: embedded H2 with a positive interval. */
     public boolean scheduled() {
-        return passes != null;
+        return passes.scheduled();
     }
 
     /** Whether the last pass failed (the store is closed, say); the next one is tried all the same. */
     boolean failing() {
-        return passes != null && passes.failing();
+        return passes.failing();
     }
 
     /** One pass: whether any chunk was rewritten. */
@@ -90,8 +90,6 @@ public final class EmbeddedCompaction {
 
     @PreDestroy
     void stop() {
-        if (passes != null) {
-            passes.stop();
-        }
+        passes.stop();
     }
 }

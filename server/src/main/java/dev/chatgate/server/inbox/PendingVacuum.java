@@ -22,26 +22,23 @@ public final class PendingVacuum {
     private final RepeatedJob vacuums;
 
     public PendingVacuum(InboxStore store, InboxConfiguration config) {
-        Duration every = config.getPendingVacuumInterval();
-        vacuums = !config.isPostgres() || every.isZero() || every.isNegative() ? null : new RepeatedJob(
-                "chatgate-inbox-vacuum", every, LOG, "Could not vacuum the inbox's pending table (autovacuum still will): {}",
+        vacuums = new RepeatedJob("chatgate-inbox-vacuum", config.isPostgres() ? config.getPendingVacuumInterval()
+                : Duration.ZERO, LOG, "Could not vacuum the inbox's pending table (autovacuum still will): {}",
                 "Vacuum of the inbox's pending table works again", store::vacuumPending);
     }
 
     /** Whether a vacuum is scheduled: PostgreSQL with a positive interval. */
     public boolean scheduled() {
-        return vacuums != null;
+        return vacuums.scheduled();
     }
 
     /** Whether the last vacuum failed (the store is down, say); the next one is tried all the same. */
     boolean failing() {
-        return vacuums != null && vacuums.failing();
+        return vacuums.failing();
     }
 
     @PreDestroy
     void stop() {
-        if (vacuums != null) {
-            vacuums.stop();
-        }
+        vacuums.stop();
     }
 }

@@ -9,9 +9,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Background upkeep of the inbox: a job run every interval on a thread of its own. A failure is logged once per
- * outage, not at every run (the store being down is reported by the writer already), and the job is tried again
- * at the next interval all the same.
+ * Background upkeep of the inbox: a job run every interval on a thread of its own, or never when the interval is
+ * not positive. A failure is logged once per outage, not at every run (the store being down is reported by the
+ * writer already), and the job is tried again at the next interval all the same.
  */
 final class RepeatedJob {
 
@@ -37,8 +37,18 @@ final class RepeatedJob {
         this.log = log;
         this.failure = failure;
         this.recovery = recovery;
-        this.timer = Executors.newSingleThreadScheduledExecutor(new NamedThreads(thread));
-        timer.scheduleWithFixedDelay(this::runQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        long millis = every.toMillis();
+        if (millis > 0) {
+            timer = Executors.newSingleThreadScheduledExecutor(new NamedThreads(thread));
+            timer.scheduleWithFixedDelay(this::runQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        } else {
+            timer = null;
+        }
+    }
+
+    /** Whether runs are scheduled: the interval is positive. */
+    boolean scheduled() {
+        return timer != null;
     }
 
     /** Whether the last run failed. */
@@ -62,6 +72,8 @@ final class RepeatedJob {
     }
 
     void stop() {
-        timer.shutdownNow();
+        if (timer != null) {
+            timer.shutdownNow();
+        }
     }
 }
