@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,11 @@ public final class InboxDatabase {
         this.dataSource = new HikariDataSource(hikari);
         String[] migrations = config.isPostgres() ? new String[]{"classpath:db/migration", "classpath:db/postgresql"}
                 : new String[]{"classpath:db/migration", "classpath:db/h2"};
-        Flyway.configure().dataSource(dataSource).locations(migrations).load().migrate();
+        FluentConfiguration flyway = Flyway.configure().dataSource(dataSource).locations(migrations);
+        if (!config.isPostgres()) {
+            flyway.javaMigrations(new V8__H2_dedupe_key_as_bytes());
+        }
+        flyway.load().migrate();
         LOG.info("Inbox on {} ({}), node {}", redact(config.getUrl()), config.isPostgres() ? "PostgreSQL" : "embedded H2",
                 config.getNodeId());
     }

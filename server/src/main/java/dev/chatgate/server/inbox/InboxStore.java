@@ -142,9 +142,9 @@ public final class InboxStore {
                         for (NewEvent event : events) {
                             insert.setString(1, event.appId());
                             insert.setString(2, event.command());
-                            insert.setString(3, event.dedupeKey());
+                            // H2 keeps the key as its 32 bytes (migration V8), body and query as UTF-8 bytes (V4).
+                            insert.setBytes(3, DedupeKeyBytes.of(event.dedupeKey()));
                             insert.setString(4, event.orderKey());
-                            // H2 keeps body and query as UTF-8 bytes (its migration V4).
                             insert.setBytes(5, event.queryUtf8());
                             insert.setBytes(6, event.bodyUtf8());
                             insert.setLong(7, event.receivedAt());
@@ -156,7 +156,7 @@ public final class InboxStore {
                         Map<String, Long> inserted = new HashMap<>();
                         try (ResultSet keys = insert.getGeneratedKeys()) {
                             while (keys.next()) {
-                                inserted.put(keys.getString(2), keys.getLong(1));
+                                inserted.put(DedupeKeyBytes.text(keys.getBytes(2)), keys.getLong(1));
                             }
                         }
                         for (int i = 0; i < events.size(); i++) {
@@ -653,9 +653,14 @@ public final class InboxStore {
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /** Text on PostgreSQL, its 32 bytes on H2 (see its migration V8). */
+    private String dedupeKey(ResultSet rows) throws SQLException {
+        return postgres ? rows.getString("dedupe_key") : DedupeKeyBytes.text(rows.getBytes("dedupe_key"));
+    }
+
     private StoredEvent row(ResultSet rows, String status) throws SQLException {
         return new StoredEvent(rows.getLong("id"), rows.getString("app_id"), rows.getString("command"),
-                rows.getString("dedupe_key"), rows.getString("order_key"), text(rows, "query"),
+                dedupeKey(rows), rows.getString("order_key"), text(rows, "query"),
                 text(rows, "body"), rows.getLong("received_at"), status,
                 rows.getInt("attempts"), rows.getString("last_error"), rows.getString("lease_owner"),
                 rows.getLong("lease_until"));

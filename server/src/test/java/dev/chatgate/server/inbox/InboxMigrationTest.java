@@ -25,6 +25,53 @@ class InboxMigrationTest {
     }
 
     @Test
+    void anEmbeddedInboxKeepsItsDedupeKeysAsTheirBytesAndStillRefusesARetryOfAnEventStoredBefore(@TempDir Path dir)
+            throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("inbox") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        InboxConfiguration config = new InboxConfiguration();
+        config.setUrl(url);
+        Flyway.configure().dataSource(url, config.getUsername(), config.getPassword())
+                .locations("classpath:db/migration", "classpath:db/h2").target("6").load().migrate();
+        String legacy = "not-a-hex-key";
+        try (Connection connection = DriverManager.getConnection(url, config.getUsername(), config.getPassword())) {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO inbox_event (app_id, command,"
+                    + " dedupe_key, order_key, query, body, received_at) VALUES ('1400000000',"
+                    + " 'Group.CallbackAfterGroupFull', ?, ?, ?, ?, 1000)");
+            for (String key : List.of(TestKeys.key("old-1"), TestKeys.key("old-2"), legacy)) {
+                insert.setString(1, key);
+                insert.setString(2, "k-" + key);
+                insert.setBytes(3, "SdkAppid=1400000000".getBytes(StandardCharsets.UTF_8));
+                insert.setBytes(4, "{}".getBytes(StandardCharsets.UTF_8));
+                insert.executeUpdate();
+            }
+        }
+
+        InboxDatabase database = new InboxDatabase(config);
+        try {
+            try (Connection connection = database.dataSource().getConnection();
+                 ResultSet sizes = connection.createStatement().executeQuery(
+                         "SELECT OCTET_LENGTH(dedupe_key) FROM inbox_event")) {
+                List<Integer> lengths = new ArrayList<>();
+                while (sizes.next()) {
+                    lengths.add(sizes.getInt(1));
+                }
+                assertThat(lengths).as("every key as its 32 bytes, not 64 characters").containsExactly(32, 32, 32);
+            }
+            InboxStore store = new InboxStore(database, config);
+            assertThat(store.list(InboxStore.DONE, 10)).extracting(StoredEvent::dedupeKey).as("the same keys, as text")
+                    .containsExactly(TestKeys.key("old-1"), TestKeys.key("old-2"), TestKeys.key(legacy));
+            NewEvent retry = new NewEvent("1400000000", "Group.CallbackAfterGroupFull", TestKeys.key("old-2"), "k",
+                    "SdkAppid=1400000000", "{}", 2000);
+            NewEvent fresh = new NewEvent("1400000000", "Group.CallbackAfterGroupFull", TestKeys.key("new"), "k",
+                    "SdkAppid=1400000000", "{}", 2000);
+            assertThat(store.insert(List.of(retry, fresh), 2000)).as("the retry of an event stored before the migration")
+                    .containsExactly(false, true);
+        } finally {
+            database.close();
+        }
+    }
+
+    @Test
     void aPostgresInboxOfTheOneTableSchemaKeepsItsPendingDeadAndDeliveredEvents() throws Exception {
         migratesKeepingEveryEvent(newPostgresDatabase(), true, "classpath:db/migration");
     }
@@ -74,7 +121,7 @@ class InboxMigrationTest {
                     {"dead", "k3", "DEAD", 5, null, null, "listener broke", 3000L},
             };
             for (Object[] row : rows) {
-                insert.setString(1, (String) row[0]);
+                insert.setString(1, TestKeys.key((String) row[0]));
                 insert.setString(2, (String) row[1]);
                 String body = "{\"GroupId\":\"" + row[0] + "\"}";
                 if (postgres) {
@@ -97,21 +144,21 @@ class InboxMigrationTest {
         InboxDatabase database = new InboxDatabase(config);
         try {
             InboxStore store = new InboxStore(database, config);
-            assertThat(store.list(InboxStore.DONE, 10)).extracting(StoredEvent::dedupeKey).containsExactly("delivered");
+            assertThat(store.list(InboxStore.DONE, 10)).extracting(StoredEvent::dedupeKey).containsExactly(TestKeys.key("delivered"));
             assertThat(store.list(InboxStore.DEAD, 10)).singleElement().satisfies(e -> {
-                assertThat(e.dedupeKey()).isEqualTo("dead");
+                assertThat(e.dedupeKey()).isEqualTo(TestKeys.key("dead"));
                 assertThat(e.attempts()).isEqualTo(5);
                 assertThat(e.lastError()).isEqualTo("listener broke");
                 assertThat(e.body()).isEqualTo("{\"GroupId\":\"dead\"}");
             });
             assertThat(store.list(InboxStore.PENDING, 10)).singleElement().satisfies(e -> {
-                assertThat(e.dedupeKey()).isEqualTo("retrying");
+                assertThat(e.dedupeKey()).isEqualTo(TestKeys.key("retrying"));
                 assertThat(e.orderKey()).isEqualTo("k2");
                 assertThat(e.attempts()).isEqualTo(2);
                 assertThat(e.lastError()).isEqualTo("timed out");
             });
             assertThat(store.claim("node-b", 10_000, 40_000, 10)).as("the retry is due and its lease ran out")
-                    .extracting(StoredEvent::dedupeKey).containsExactly("retrying");
+                    .extracting(StoredEvent::dedupeKey).containsExactly(TestKeys.key("retrying"));
         } finally {
             database.close();
         }

@@ -98,7 +98,7 @@ class PendingVacuumTest {
     private static void passThrough(InboxStore store, String prefix) throws Exception {
         List<NewEvent> events = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            events.add(new NewEvent("1400000000", "Group.CallbackAfterGroupFull", prefix + "-" + i, prefix + "-k" + i,
+            events.add(new NewEvent("1400000000", "Group.CallbackAfterGroupFull", TestKeys.key(prefix + "-" + i), prefix + "-k" + i,
                     "SdkAppid=1400000000", "{}", NOW));
         }
         InboxStore.WriteResult written = store.write(events, List.of(), "node-a", true, NOW, NOW + 30_000);
