@@ -11,7 +11,7 @@ import java.sql.Statement;
 /**
  * Embedded H2 only: the dedupe key as its 32 bytes instead of 64 hex characters ({@link DedupeKeyBytes}). Every
  * insert writes a page of the unique index; with the keys half the size, the writer spent 11–29% less CPU per
- * event and the file grew 8–17% less. H2 converts text to binary as UTF-8, not as hex, so the new column is computed
+ * event and the file was 8–17% smaller. H2 converts text to binary as UTF-8, not as hex, so the new column is computed
  * by {@link #bytes} as H2 copies the table to add it (an UPDATE of every row took three times as long), then keeps
  * its values as a plain column. Every version wrote hex keys; a key that is not (none is known) is replaced by the
  * SHA-256 of its text, which keeps it distinct from every other.
