@@ -2,7 +2,8 @@
 # Load figures, side by side in one run on this machine: the bare yardstick (answers OK, nothing else), then
 # the service with the inbox off, on embedded H2, and on PostgreSQL, each alone while it is measured. Each
 # service is first warmed up for WARMUP per mix at the rate (see start_server), and each
-# measured run starts with 5 s of unmeasured sending (the load tool's own JIT). Columns: what the load tool saw
+# measured run starts with 5 s of unmeasured sending on the connections it then uses (the load tool's own JIT,
+# and connections open before the clock starts). Columns: what the load tool saw
 # (latency from each request's scheduled time), what the service saw over those 5 s and the run (its
 # chatgate_callbacks_latency histogram, receipt to answer, as bucket upper bounds), events newly stored per
 # second over the same span (chatgate_inbox_stored_total), and how busy the whole machine was (load tool,
