@@ -33,6 +33,7 @@ public final class InboxConfiguration {
     private Duration purgeInterval = Duration.ofHours(1);
     private Duration pendingVacuumInterval = Duration.ofSeconds(1);
     private Duration compactInterval = Duration.ofSeconds(1);
+    private boolean syncCommits;
     private String nodeId = ManagementFactory.getRuntimeMXBean().getName();
     private String adminToken;
 
@@ -66,6 +67,19 @@ public final class InboxConfiguration {
 
     public void setUrl(String url) {
         this.url = url;
+    }
+
+    /**
+     * Embedded H2, off by default: each commit of new events is synced to the disk before they are answered OK, so
+     * an OK survives a power loss or an OS crash, not only a crash of the process. Off, H2 leaves the flush to the
+     * kernel (within 30 s). PostgreSQL syncs by itself ({@code synchronous_commit}); this does not apply to it.
+     */
+    public boolean isSyncCommits() {
+        return syncCommits;
+    }
+
+    public void setSyncCommits(boolean syncCommits) {
+        this.syncCommits = syncCommits;
     }
 
     public boolean isPostgres() {

@@ -90,10 +90,15 @@ public final class InboxStore {
 
     private final DataSource dataSource;
     private final boolean postgres;
+    private final boolean syncCommits;
 
     public InboxStore(InboxDatabase database, InboxConfiguration config) {
         this.dataSource = database.dataSource();
         this.postgres = config.isPostgres();
+        this.syncCommits = !postgres && config.isSyncCommits();
+        if (syncCommits) {
+            checkDiskSyncAllowed();
+        }
         // Before anything is written: leases of this node's previous run would otherwise hold their events
         // until they ran out. The embedded file has one process, so every lease in it is stale.
         try {
@@ -186,11 +191,36 @@ public final class InboxStore {
                     }
                 }
                 connection.commit();
+                if (syncCommits && !events.isEmpty()) {
+                    syncToDisk(connection);
+                }
                 return new WriteResult(ids, leased);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Embedded H2 ({@code sync-commits}): waits until the file's writes are on the disk. H2 writes every commit to
+     * the file but leaves it to the kernel to flush, within 30 s, so without this an OK does not survive a power
+     * loss. {@code CHECKPOINT SYNC} syncs the file ({@code FileChannel.force}) after committing whatever H2 holds.
+     */
+    private static void syncToDisk(Connection connection) throws SQLException {
+        try (Statement sync = connection.createStatement()) {
+            sync.execute("CHECKPOINT SYNC");
+        }
+    }
+
+    /** {@code CHECKPOINT SYNC} needs an H2 admin: refused, every commit would fail, so the service does not start. */
+    private void checkDiskSyncAllowed() {
+        try (Connection connection = dataSource.getConnection()) {
+            syncToDisk(connection);
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("chatgate.inbox.sync-commits needs an H2 admin user, which can run"
+                    + " CHECKPOINT SYNC (the default user sa is one): " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,106 @@
+package dev.chatgate.server.inbox;
+
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+
+import static dev.chatgate.server.inbox.TestKeys.key;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Whether a commit of new events reaches the disk before the write returns (and so before any OK), as the JDK
+ * itself records it: its Flight Recorder emits a {@code jdk.FileForce} event for every {@code FileChannel.force}.
+ */
+class EmbeddedCommitSyncTest {
+
+    private static final long NOW = 1_700_000_000_000L;
+
+    @Test
+    void withSyncCommitsEachCommitOfNewEventsSyncsTheFileBeforeTheWriteReturns(@TempDir Path dir) throws Exception {
+        InboxConfiguration config = embeddedIn(dir);
+        config.setSyncCommits(true);
+
+        List<RecordedEvent> forces = forcesOfTheInboxFileWhile(config, dir);
+
+        assertThat(forces).as("an fsync of inbox.mv.db by the writing thread, within the write").isNotEmpty();
+    }
+
+    @Test
+    void byDefaultTheFileIsLeftToTheKernelToFlush(@TempDir Path dir) throws Exception {
+        InboxConfiguration config = embeddedIn(dir);
+
+        List<RecordedEvent> forces = forcesOfTheInboxFileWhile(config, dir);
+
+        assertThat(forces).as("H2 by itself does not sync a commit").isEmpty();
+    }
+
+    @Test
+    void aUserWhoCannotSyncTheFileStopsTheStartRatherThanEveryCommit(@TempDir Path dir) throws Exception {
+        InboxConfiguration config = embeddedIn(dir);
+        config.setSyncCommits(true);
+        // A URL of the user's own: the default one sets the page cache, which needs an admin already.
+        config.setUrl("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        new InboxDatabase(config).close();
+        try (Connection admin = DriverManager.getConnection(config.getUrl(), "sa", "")) {
+            admin.createStatement().execute("CREATE USER clerk PASSWORD 'p'");
+            admin.createStatement().execute("GRANT ALL ON SCHEMA PUBLIC TO clerk");
+        }
+        config.setUsername("clerk");
+        config.setPassword("p");
+
+        assertThatThrownBy(() -> {
+            InboxDatabase database = new InboxDatabase(config);
+            try {
+                new InboxStore(database, config);
+            } finally {
+                database.close();
+            }
+        }).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("chatgate.inbox.sync-commits needs an H2 admin user");
+    }
+
+    private static InboxConfiguration embeddedIn(Path dir) {
+        InboxConfiguration config = new InboxConfiguration();
+        config.setDataDir(dir.toString());
+        return config;
+    }
+
+    /** The forces of the inbox file made by this thread while it writes one batch of new events. */
+    private static List<RecordedEvent> forcesOfTheInboxFileWhile(InboxConfiguration config, Path dir) throws Exception {
+        InboxDatabase database = new InboxDatabase(config);
+        try {
+            InboxStore store = new InboxStore(database, config);
+            Path recorded = dir.resolve("forces.jfr");
+            try (Recording recording = new Recording()) {
+                recording.enable("jdk.FileForce").withThreshold(Duration.ZERO).withStackTrace();
+                recording.start();
+                store.insert(List.of(event("a"), event("b")), NOW);
+                recording.stop();
+                recording.dump(recorded);
+            }
+            String file = dir.resolve("inbox.mv.db").toAbsolutePath().toString();
+            String thread = Thread.currentThread().getName();
+            return RecordingFile.readAllEvents(recorded).stream()
+                    .filter(e -> file.equals(e.getString("path")))
+                    .filter(e -> e.getThread() != null && thread.equals(e.getThread().getJavaName()))
+                    .toList();
+        } finally {
+            database.close();
+        }
+    }
+
+    private static NewEvent event(String label) {
+        return new NewEvent("1400000000", "Group.CallbackAfterGroupFull", key(label), "group-" + label,
+                "SdkAppid=1400000000&CallbackCommand=Group.CallbackAfterGroupFull", "{\"GroupId\":\"" + label + "\"}",
+                NOW);
+    }
+}
