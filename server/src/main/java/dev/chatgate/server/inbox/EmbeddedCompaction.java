@@ -3,8 +3,6 @@ package dev.chatgate.server.inbox;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +68,7 @@ public final class EmbeddedCompaction {
     /** One pass: whether any chunk was rewritten. */
     boolean compact() throws SQLException {
         try (Connection connection = database.dataSource().getConnection()) {
-            MVStore store = mvStore(connection);
+            MVStore store = EmbeddedStore.of(connection);
             return store.getFileStore() != null && store.compact(TARGET_FILL_PERCENT, rewriteBytes);
         }
     }
@@ -78,14 +76,8 @@ public final class EmbeddedCompaction {
     /** Percentage of the bytes in the file's chunks that are live. */
     int liveChunkPercent() throws SQLException {
         try (Connection connection = database.dataSource().getConnection()) {
-            return mvStore(connection).getFileStore().getChunksFillRate();
+            return EmbeddedStore.of(connection).getFileStore().getChunksFillRate();
         }
-    }
-
-    private static MVStore mvStore(Connection connection) throws SQLException {
-        // H2 offers no SQL for this while the database is open; the store is reached through the embedded session.
-        SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-        return session.getDatabase().getStore().getMvStore();
     }
 
     @PreDestroy

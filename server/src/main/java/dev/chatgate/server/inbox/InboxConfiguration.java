@@ -34,6 +34,7 @@ public final class InboxConfiguration {
     private Duration pendingVacuumInterval = Duration.ofSeconds(1);
     private Duration compactInterval = Duration.ofSeconds(1);
     private boolean syncCommits;
+    private Duration flushInterval = Duration.ofMillis(200);
     private String nodeId = ManagementFactory.getRuntimeMXBean().getName();
     private String adminToken;
 
@@ -80,6 +81,18 @@ public final class InboxConfiguration {
 
     public void setSyncCommits(boolean syncCommits) {
         this.syncCommits = syncCommits;
+    }
+
+    /**
+     * Embedded H2, unless every commit is synced: how often the file is synced to the disk, off the commit path, so
+     * that the kernel never has much of it to write at once. Not positive: never (the kernel's own 30 s).
+     */
+    public Duration getFlushInterval() {
+        return flushInterval;
+    }
+
+    public void setFlushInterval(Duration flushInterval) {
+        this.flushInterval = flushInterval;
     }
 
     public boolean isPostgres() {

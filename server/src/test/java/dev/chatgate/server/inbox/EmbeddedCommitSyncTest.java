@@ -1,25 +1,19 @@
 package dev.chatgate.server.inbox;
 
-import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.List;
 
 import static dev.chatgate.server.inbox.TestKeys.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/**
- * Whether a commit of new events reaches the disk before the write returns (and so before any OK), as the JDK
- * itself records it: its Flight Recorder emits a {@code jdk.FileForce} event for every {@code FileChannel.force}.
- */
+/** Whether a commit of new events reaches the disk before the write returns (and so before any OK). */
 class EmbeddedCommitSyncTest {
 
     private static final long NOW = 1_700_000_000_000L;
@@ -79,20 +73,8 @@ class EmbeddedCommitSyncTest {
         InboxDatabase database = new InboxDatabase(config);
         try {
             InboxStore store = new InboxStore(database, config);
-            Path recorded = dir.resolve("forces.jfr");
-            try (Recording recording = new Recording()) {
-                recording.enable("jdk.FileForce").withThreshold(Duration.ZERO).withStackTrace();
-                recording.start();
-                store.insert(List.of(event("a"), event("b")), NOW);
-                recording.stop();
-                recording.dump(recorded);
-            }
-            String file = dir.resolve("inbox.mv.db").toAbsolutePath().toString();
-            String thread = Thread.currentThread().getName();
-            return RecordingFile.readAllEvents(recorded).stream()
-                    .filter(e -> file.equals(e.getString("path")))
-                    .filter(e -> e.getThread() != null && thread.equals(e.getThread().getJavaName()))
-                    .toList();
+            return FileForces.of(dir.resolve("inbox.mv.db"), Thread.currentThread().getName(),
+                    () -> store.insert(List.of(event("a"), event("b")), NOW));
         } finally {
             database.close();
         }
