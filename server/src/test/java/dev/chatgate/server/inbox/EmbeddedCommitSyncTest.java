@@ -9,7 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
 
-import static dev.chatgate.server.inbox.TestKeys.key;
+import static dev.chatgate.server.inbox.TestEvents.groupEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +23,7 @@ class EmbeddedCommitSyncTest {
         InboxConfiguration config = embeddedIn(dir);
         config.setSyncCommits(true);
 
-        List<RecordedEvent> forces = forcesOfTheInboxFileWhile(config, dir);
+        List<RecordedEvent> forces = forcesOfTheInboxFileWhile(config);
 
         assertThat(forces).as("an fsync of inbox.mv.db by the writing thread, within the write").isNotEmpty();
     }
@@ -32,7 +32,7 @@ class EmbeddedCommitSyncTest {
     void byDefaultTheFileIsLeftToTheKernelToFlush(@TempDir Path dir) throws Exception {
         InboxConfiguration config = embeddedIn(dir);
 
-        List<RecordedEvent> forces = forcesOfTheInboxFileWhile(config, dir);
+        List<RecordedEvent> forces = forcesOfTheInboxFileWhile(config);
 
         assertThat(forces).as("H2 by itself does not sync a commit").isEmpty();
     }
@@ -69,20 +69,8 @@ class EmbeddedCommitSyncTest {
     }
 
     /** The forces of the inbox file made by this thread while it writes one batch of new events. */
-    private static List<RecordedEvent> forcesOfTheInboxFileWhile(InboxConfiguration config, Path dir) throws Exception {
-        InboxDatabase database = new InboxDatabase(config);
-        try {
-            InboxStore store = new InboxStore(database, config);
-            return FileForces.of(dir.resolve("inbox.mv.db"), Thread.currentThread().getName(),
-                    () -> store.insert(List.of(event("a"), event("b")), NOW));
-        } finally {
-            database.close();
-        }
-    }
-
-    private static NewEvent event(String label) {
-        return new NewEvent("1400000000", "Group.CallbackAfterGroupFull", key(label), "group-" + label,
-                "SdkAppid=1400000000&CallbackCommand=Group.CallbackAfterGroupFull", "{\"GroupId\":\"" + label + "\"}",
-                NOW);
+    private static List<RecordedEvent> forcesOfTheInboxFileWhile(InboxConfiguration config) throws Exception {
+        return FileForces.ofInbox(config, Thread.currentThread().getName(),
+                (database, store) -> store.insert(List.of(groupEvent("a", NOW), groupEvent("b", NOW)), NOW));
     }
 }

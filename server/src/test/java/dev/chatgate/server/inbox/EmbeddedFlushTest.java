@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import static dev.chatgate.server.inbox.TestKeys.key;
+import static dev.chatgate.server.inbox.TestEvents.groupEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded file synced to the disk on a thread of its own, every flush interval. */
@@ -22,7 +22,7 @@ class EmbeddedFlushTest {
         InboxConfiguration config = embeddedIn(dir);
         config.setFlushInterval(Duration.ofMillis(50));
 
-        List<RecordedEvent> forces = forcesWithin(Duration.ofMillis(600), config, dir);
+        List<RecordedEvent> forces = forcesWithin(Duration.ofMillis(600), config);
 
         assertThat(forces).as("about one sync per 50 ms over 600 ms, on the flush thread").hasSizeGreaterThan(3);
     }
@@ -32,7 +32,7 @@ class EmbeddedFlushTest {
         InboxConfiguration config = embeddedIn(dir);
         config.setFlushInterval(Duration.ZERO);
 
-        assertThat(forcesWithin(Duration.ofMillis(600), config, dir)).isEmpty();
+        assertThat(forcesWithin(Duration.ofMillis(600), config)).isEmpty();
     }
 
     @Test
@@ -41,7 +41,7 @@ class EmbeddedFlushTest {
         config.setSyncCommits(true);
         config.setFlushInterval(Duration.ofMillis(50));
 
-        assertThat(forcesWithin(Duration.ofMillis(600), config, dir)).isEmpty();
+        assertThat(forcesWithin(Duration.ofMillis(600), config)).isEmpty();
     }
 
     private static InboxConfiguration embeddedIn(Path dir) {
@@ -51,30 +51,18 @@ class EmbeddedFlushTest {
     }
 
     /** The flush thread's syncs of the inbox file over {@code span}, while events are written. */
-    private static List<RecordedEvent> forcesWithin(Duration span, InboxConfiguration config, Path dir) throws Exception {
-        InboxDatabase database = new InboxDatabase(config);
-        try {
-            InboxStore store = new InboxStore(database, config);
-            return FileForces.of(dir.resolve("inbox.mv.db"), THREAD, () -> {
-                EmbeddedFlush flush = new EmbeddedFlush(database, config);
-                try {
-                    long end = System.nanoTime() + span.toNanos();
-                    for (int i = 0; System.nanoTime() < end; i++) {
-                        store.insert(List.of(event("e" + i)), NOW);
-                        Thread.sleep(20);
-                    }
-                } finally {
-                    flush.stop();
+    private static List<RecordedEvent> forcesWithin(Duration span, InboxConfiguration config) throws Exception {
+        return FileForces.ofInbox(config, THREAD, (database, store) -> {
+            EmbeddedFlush flush = new EmbeddedFlush(database, config);
+            try {
+                long end = System.nanoTime() + span.toNanos();
+                for (int i = 0; System.nanoTime() < end; i++) {
+                    store.insert(List.of(groupEvent("e" + i, NOW)), NOW);
+                    Thread.sleep(20);
                 }
-            });
-        } finally {
-            database.close();
-        }
-    }
-
-    private static NewEvent event(String label) {
-        return new NewEvent("1400000000", "Group.CallbackAfterGroupFull", key(label), "group-" + label,
-                "SdkAppid=1400000000&CallbackCommand=Group.CallbackAfterGroupFull", "{\"GroupId\":\"" + label + "\"}",
-                NOW);
+            } finally {
+                flush.stop();
+            }
+        });
     }
 }

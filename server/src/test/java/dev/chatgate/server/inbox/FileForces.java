@@ -20,7 +20,24 @@ final class FileForces {
         void run() throws Exception;
     }
 
+    /** What a test does with an embedded inbox opened for it. */
+    @FunctionalInterface
+    interface InboxAction {
+        void run(InboxDatabase database, InboxStore store) throws Exception;
+    }
+
     private FileForces() {
+    }
+
+    /** The forces of the embedded inbox file by {@code thread} while {@code action} uses the inbox {@code config} opens. */
+    static List<RecordedEvent> ofInbox(InboxConfiguration config, String thread, InboxAction action) throws Exception {
+        InboxDatabase database = new InboxDatabase(config);
+        try {
+            InboxStore store = new InboxStore(database, config);
+            return of(Path.of(config.getDataDir(), "inbox.mv.db"), thread, () -> action.run(database, store));
+        } finally {
+            database.close();
+        }
     }
 
     /** The forces of {@code file} made by {@code thread} while {@code action} ran. */
