@@ -44,6 +44,19 @@ class EmbeddedFlushTest {
         assertThat(forcesWithin(Duration.ofMillis(600), config)).isEmpty();
     }
 
+    @Test
+    void postgresHasNoFileToFlush() {
+        InboxConfiguration config = new InboxConfiguration();
+        config.setUrl(LocalPostgres.url());
+        InboxDatabase database = new InboxDatabase(config);
+        try {
+            assertThat(new EmbeddedFlush(database, config).scheduled())
+                    .as("PostgreSQL syncs its own log; a flush would find no H2 store behind the connection").isFalse();
+        } finally {
+            database.close();
+        }
+    }
+
     private static InboxConfiguration embeddedIn(Path dir) {
         InboxConfiguration config = new InboxConfiguration();
         config.setDataDir(dir.toString());
