@@ -73,13 +73,13 @@ class InboxMigrationTest {
 
     @Test
     void aPostgresInboxOfTheOneTableSchemaKeepsItsPendingDeadAndDeliveredEvents() throws Exception {
-        migratesKeepingEveryEvent(newPostgresDatabase(), true, "classpath:db/migration");
+        migratesKeepingEveryEvent(LocalPostgres.newDatabase("migration"), true, "classpath:db/migration");
     }
 
     @Test
     void aPostgresInboxComparesItsKeysAsBytesWhateverTheDatabasesCollation() throws Exception {
         InboxConfiguration config = new InboxConfiguration();
-        config.setUrl(newPostgresDatabase());
+        config.setUrl(LocalPostgres.newDatabase("migration"));
         InboxDatabase database = new InboxDatabase(config);
         try (Connection connection = database.dataSource().getConnection();
              ResultSet columns = connection.createStatement().executeQuery("SELECT table_name, column_name,"
@@ -94,15 +94,6 @@ class InboxMigrationTest {
         } finally {
             database.close();
         }
-    }
-
-    private static String newPostgresDatabase() throws Exception {
-        String database = "migration_" + System.nanoTime();
-        try (Connection admin = DriverManager.getConnection(LocalPostgres.url(), "postgres", "")) {
-            admin.setAutoCommit(true);
-            admin.createStatement().execute("CREATE DATABASE " + database);
-        }
-        return LocalPostgres.url().replace("/postgres?", "/" + database + "?");
     }
 
     private static void migratesKeepingEveryEvent(String url, boolean postgres, String... locations) throws Exception {

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,6 +55,16 @@ final class LocalPostgres {
             throw new IllegalStateException("CHATGATE_TEST_POSTGRES_URL points at an external server that tests cannot stop");
         }
         return shared;
+    }
+
+    /** A new, empty database on the shared test server, for a test that needs tables no other test writes to. */
+    static String newDatabase(String prefix) throws SQLException {
+        String database = prefix + "_" + System.nanoTime();
+        try (Connection admin = DriverManager.getConnection(url(), "postgres", "")) {
+            admin.setAutoCommit(true);
+            admin.createStatement().execute("CREATE DATABASE " + database);
+        }
+        return url().replace("/postgres?", "/" + database + "?");
     }
 
     String jdbcUrl() {

@@ -43,6 +43,26 @@ class PendingVacuumTest {
     }
 
     @Test
+    void aVacuumLeavesTheEmptiedPendingTableItsPagesForTheNextInserts() throws Exception {
+        InboxConfiguration config = new InboxConfiguration();
+        config.setUrl(LocalPostgres.newDatabase("vacuum"));
+        InboxDatabase database = new InboxDatabase(config);
+        try {
+            InboxStore store = new InboxStore(database, config);
+            for (int round = 0; round < 5; round++) {
+                passThrough(store, "pages-" + round);
+            }
+            long pages = pendingPages(database);
+            assertThat(pages).as("pages that 1,000 pending rows took").isGreaterThan(1);
+            assertThat(store.vacuumPending()).isTrue();
+            assertThat(pendingPages(database)).as("pages of the emptied pending table after a vacuum: cutting them off"
+                    + " would lock out the writer, which would then grow the file again").isEqualTo(pages);
+        } finally {
+            database.close();
+        }
+    }
+
+    @Test
     void aVacuumThatCannotReachTheStoreIsReportedAsFailing() throws Exception {
         InboxConfiguration config = postgres(Duration.ofMillis(50));
         InboxDatabase database = new InboxDatabase(config);
@@ -107,6 +127,17 @@ class PendingVacuumTest {
             ids.add(id);
         }
         assertThat(store.markDone(ids, "node-a")).isEqualTo(200);
+    }
+
+    private static long pendingPages(InboxDatabase database) throws Exception {
+        try (Connection connection = database.dataSource().getConnection();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT pg_relation_size('inbox_pending')"
+                     + " / current_setting('block_size')::bigint")) {
+            rows.next();
+            long pages = rows.getLong(1);
+            connection.commit();
+            return pages;
+        }
     }
 
     private static long vacuumCount(InboxDatabase database) throws Exception {
