@@ -5,7 +5,6 @@ import dev.chatgate.core.event.EventKeys;
 import dev.chatgate.core.protocol.CallbackQuery;
 import dev.chatgate.server.dispatch.AfterCallbackInbox;
 import dev.chatgate.server.dispatch.Callback;
-import dev.chatgate.server.ops.CallbackMetrics;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
@@ -18,12 +17,10 @@ import java.util.concurrent.TimeUnit;
 public final class DurableInbox implements AfterCallbackInbox {
 
     private final InboxWriter writer;
-    private final CallbackMetrics metrics;
     private final long storeTimeoutMillis;
 
-    public DurableInbox(InboxWriter writer, CallbackMetrics metrics, InboxConfiguration config) {
+    public DurableInbox(InboxWriter writer, InboxConfiguration config) {
         this.writer = writer;
-        this.metrics = metrics;
         this.storeTimeoutMillis = config.getStoreTimeout().toMillis();
     }
 
@@ -32,9 +29,7 @@ public final class DurableInbox implements AfterCallbackInbox {
         NewEvent event = new NewEvent(callback.sdkAppId(), callback.command(), callback.eventId(),
                 EventKeys.orderKey(callback.sdkAppId(), body, callback.eventId()), storedQuery(callback.query()),
                 callback.rawJson(), callback.receivedAt().toEpochMilli());
-        return writer.write(event)
-                .orTimeout(storeTimeoutMillis, TimeUnit.MILLISECONDS)
-                .thenAccept(isNew -> metrics.inboxStored(callback.command(), isNew));
+        return writer.write(event).orTimeout(storeTimeoutMillis, TimeUnit.MILLISECONDS);
     }
 
     /** The query without Sign and RequestTime: they authenticated this request and mean nothing later. */

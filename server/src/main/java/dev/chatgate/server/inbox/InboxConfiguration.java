@@ -34,6 +34,7 @@ public final class InboxConfiguration {
     private Duration pendingVacuumInterval = Duration.ofSeconds(1);
     private Duration compactInterval = Duration.ofSeconds(1);
     private boolean syncCommits;
+    private boolean journal = true;
     private Duration flushInterval = Duration.ofMillis(200);
     private String nodeId = ManagementFactory.getRuntimeMXBean().getName();
     private String adminToken;
@@ -81,6 +82,37 @@ public final class InboxConfiguration {
 
     public void setSyncCommits(boolean syncCommits) {
         this.syncCommits = syncCommits;
+    }
+
+    /**
+     * Embedded H2 in a file: new events are appended to a journal beside it ({@link #getJournalDir()}) and answered
+     * OK once written there; the writer puts them into H2 right after, in commits no answer waits for. Off, or with
+     * {@code sync-commits}: each answer waits for the H2 commit of its event. PostgreSQL is always answered after its
+     * commit.
+     */
+    public boolean isJournal() {
+        return journal;
+    }
+
+    public void setJournal(boolean journal) {
+        this.journal = journal;
+    }
+
+    /**
+     * Where the journal is kept: beside the H2 file, named after it ({@code inbox.journal} for the default URL);
+     * null when there is none: journal off, {@code sync-commits} on, PostgreSQL, or an H2 URL other than
+     * {@code jdbc:h2:file:}.
+     */
+    public Path getJournalDir() {
+        String url = getUrl();
+        if (!journal || syncCommits || !url.startsWith("jdbc:h2:file:")) {
+            return null;
+        }
+        String file = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+        if (file.startsWith("~/")) {
+            file = System.getProperty("user.home") + file.substring(1);
+        }
+        return Path.of(file + ".journal").toAbsolutePath();
     }
 
     /**

@@ -26,6 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  * and also marks done the events delivered since the last one. New events are leased to this node in the same
  * transaction and handed to the {@link DeliveryLanes} once committed.
  *
+ * <p>With the embedded store's {@link EventJournal}, each request appends its event to the journal on its own
+ * thread and is acknowledged once it is written there; the writer then commits the events to H2 as above, and
+ * tries a failed commit again rather than dropping it (those events were answered OK already).
+ *
  * <p>The requests' futures are completed by a thread of their own: what waits on them (the metrics, the HTTP
  * answer) would otherwise run on the writer, and delay the next commit, which every later request waits for.
  */
@@ -37,7 +41,10 @@ public final class InboxWriter {
     private static final int MAX_QUEUED = 50_000;
     private static final int MAX_DONE_MARKS = 1_000;
 
-    private record Pending(NewEvent event, CompletableFuture<Boolean> stored) {
+    private record Pending(NewEvent event, CompletableFuture<Void> stored, long seq) {
+        Pending(NewEvent event) {
+            this(event, new CompletableFuture<>(), -1);
+        }
     }
 
     private final InboxStore store;
@@ -52,13 +59,17 @@ public final class InboxWriter {
     private final long intervalNanos;
     private long lastCommitNanos = System.nanoTime();
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
+    private final EventJournal journal;
+    private final Object appending = new Object();
+    private final boolean releaseOnCommit;
+    private volatile boolean journalFailing;
     private final Thread writer;
     private final ExecutorService acknowledger = Executors.newSingleThreadExecutor(
             new NamedThreads("chatgate-inbox-ack"));
     private volatile boolean running = true;
 
     InboxWriter(InboxStore store, DoneMarks doneMarks, DeliveryLanes lanes, CallbackMetrics metrics,
-                InboxConfiguration config, Clock clock) {
+                InboxConfiguration config, InboxJournal journal, Clock clock) {
         this.store = store;
         this.metrics = metrics;
         this.doneMarks = doneMarks;
@@ -69,14 +80,49 @@ public final class InboxWriter {
         this.deliverOnCommit = config.isDeliverOnCommit();
         this.batchSize = Math.max(1, config.getWriteBatch());
         this.intervalNanos = config.getCommitInterval().toNanos();
+        this.journal = journal.journal().orElse(null);
+        // Without a scheduled flush, nothing else would release the journal: each commit does (see EmbeddedFlush).
+        this.releaseOnCommit = config.getFlushInterval().toMillis() <= 0;
+        if (this.journal != null) {
+            storeRecovered();
+        }
         this.writer = new Thread(this::run, "chatgate-inbox-writer");
         this.writer.setDaemon(true);
         this.writer.start();
     }
 
-    /** Completes with true once the event is committed, false if it was already stored; fails if it cannot be. */
-    CompletableFuture<Boolean> write(NewEvent event) {
-        Pending pending = new Pending(event, new CompletableFuture<>());
+    /**
+     * Stores what a killed process left in the journal, before anything new: those events were answered OK. They
+     * wait for a claimer, as after any restart; one stored before the kill is recognised by its dedupe key.
+     */
+    private void storeRecovered() {
+        List<NewEvent> recovered = journal.recovered();
+        long now = clock.millis();
+        for (int from = 0; from < recovered.size(); from += batchSize) {
+            List<NewEvent> chunk = recovered.subList(from, Math.min(recovered.size(), from + batchSize));
+            try {
+                InboxStore.WriteResult written = store.write(chunk, List.of(), owner, false, now, 0);
+                recordStored(chunk, written.ids());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Cannot store the " + recovered.size() + " event(s) the inbox journal"
+                        + " holds from a previous run: " + e.getMessage(), e);
+            }
+        }
+        journal.applied(recovered.size() - 1L);
+        if (releaseOnCommit) {
+            journal.release(journal.applied());
+        }
+    }
+
+    /**
+     * Completes once the event is stored: in the journal if there is one, else committed (it may have been stored
+     * before: a retry); fails if it cannot be.
+     */
+    CompletableFuture<Void> write(NewEvent event) {
+        if (journal != null) {
+            return journal(event);
+        }
+        Pending pending = new Pending(event);
         if (!running || !queue.offer(pending)) {
             pending.stored().completeExceptionally(new InboxUnavailableException(
                     running ? "inbox write queue is full" : "inbox is shutting down", null));
@@ -84,26 +130,78 @@ public final class InboxWriter {
         return pending.stored();
     }
 
+    /**
+     * Appends the event to the journal on the request's own thread, and hands it to the writer: a hand-off to
+     * another thread and back would cost more than the write. Under the lock, the writer gets the events in the
+     * order of their numbers in the journal.
+     */
+    private CompletableFuture<Void> journal(NewEvent event) {
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        synchronized (appending) {
+            if (!running || queue.remainingCapacity() == 0) {
+                stored.completeExceptionally(new InboxUnavailableException(
+                        running ? "inbox write queue is full" : "inbox is shutting down", null));
+                return stored;
+            }
+            long seq;
+            try {
+                seq = journal.append(List.of(event));
+            } catch (java.io.IOException | RuntimeException e) {
+                if (!journalFailing) {
+                    journalFailing = true;
+                    LOG.warn("Could not append to the inbox journal (events are answered with a failure): {}",
+                            e.getMessage());
+                }
+                stored.completeExceptionally(new InboxUnavailableException(
+                        "inbox journal unavailable: " + e.getMessage(), e));
+                return stored;
+            }
+            if (journalFailing) {
+                journalFailing = false;
+                LOG.info("Appending to the inbox journal works again");
+            }
+            stored.complete(null);
+            queue.add(new Pending(event, stored, seq));
+        }
+        return stored;
+    }
+
     private void run() {
         List<Pending> batch = new ArrayList<>(batchSize);
+        long retryMillis = 0;
         while (running || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(doneMarks.isEmpty() ? 100 : 10, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    fill(batch);
+                if (batch.isEmpty()) {
+                    Pending first = queue.poll(doneMarks.isEmpty() ? 100 : 10, TimeUnit.MILLISECONDS);
+                    if (first != null) {
+                        batch.add(first);
+                        fill(batch);
+                    }
+                } else {
+                    // Journaled events the last commit failed on: answered OK already, so tried until stored.
+                    Thread.sleep(retryMillis);
+                    if (!running) {
+                        return;
+                    }
                 }
                 if (!batch.isEmpty() || !doneMarks.isEmpty()) {
-                    commit(batch);
+                    if (commit(batch) || journal == null) {
+                        batch.clear();
+                        retryMillis = 0;
+                    } else {
+                        retryMillis = Math.min(1_000, Math.max(50, retryMillis * 2));
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
+                return;
             } catch (Throwable unexpected) {
                 // This thread must outlive anything: if it stopped, every later request would wait for nothing.
                 LOG.error("Inbox writer survived an unexpected failure", unexpected);
-            } finally {
-                batch.clear();
+                if (journal == null) {
+                    batch.clear();
+                }
             }
         }
     }
@@ -123,7 +221,8 @@ public final class InboxWriter {
         lastCommitNanos = System.nanoTime();
     }
 
-    private void commit(List<Pending> batch) {
+    /** One transaction: the batch's events and the done marks; false if it failed. */
+    private boolean commit(List<Pending> batch) {
         List<Long> done = doneMarks.take(MAX_DONE_MARKS);
         boolean lease = deliverOnCommit && !batch.isEmpty() && lanes.room() >= batch.size();
         long batchNumber = lanes.beginBatch();
@@ -136,19 +235,26 @@ public final class InboxWriter {
         } catch (Exception | Error e) {
             // The PostgreSQL driver throws AssertionError when the connection dies in the middle of a batch.
             LOG.warn("Could not store {} event(s) nor mark {} delivered: {}", batch.size(), done.size(), e.getMessage());
+            metrics.inboxCommitFailed();
             doneMarks.putBack(done);
             InboxUnavailableException failure = new InboxUnavailableException("inbox store unavailable: " + e.getMessage(), e);
             List<Pending> failed = List.copyOf(batch);
             acknowledge(() -> failed.forEach(p -> p.stored().completeExceptionally(failure)));
-            return;
+            return false;
         }
         List<Pending> committed = List.copyOf(batch);
+        List<NewEvent> events = batch.stream().map(Pending::event).toList();
         long[] ids = written.ids();
         acknowledge(() -> {
-            for (int i = 0; i < committed.size(); i++) {
-                committed.get(i).stored().complete(ids[i] != 0);
-            }
+            committed.forEach(p -> p.stored().complete(null));
+            recordStored(events, ids);
         });
+        if (journal != null && !batch.isEmpty()) {
+            journal.applied(batch.get(batch.size() - 1).seq());
+            if (releaseOnCommit) {
+                journal.release(journal.applied());
+            }
+        }
         List<StoredEvent> leased = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             if (written.leased()[i]) {
@@ -160,6 +266,13 @@ public final class InboxWriter {
         }
         if (!leased.isEmpty()) {
             lanes.handOff(batchNumber, leased);
+        }
+        return true;
+    }
+
+    private void recordStored(List<NewEvent> events, long[] ids) {
+        for (int i = 0; i < events.size(); i++) {
+            metrics.inboxStored(events.get(i).command(), ids[i] != 0);
         }
     }
 
@@ -173,10 +286,14 @@ public final class InboxWriter {
 
     @PreDestroy
     void stop() throws InterruptedException {
-        running = false;
+        synchronized (appending) {
+            // Under the lock: no request appends after this, and what one appended is in the queue already.
+            running = false;
+        }
         writer.join(5_000);
         acknowledger.shutdown();
         acknowledger.awaitTermination(5, TimeUnit.SECONDS);
+        // Journaled ones among them were answered OK and are stored at the next start, from the journal.
         Pending left;
         while ((left = queue.poll()) != null) {
             left.stored().completeExceptionally(new InboxUnavailableException("inbox is shutting down", null));

@@ -67,6 +67,12 @@ public final class CallbackMetrics {
         commits.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
+    /** A writer transaction that failed: its events are answered with a failure, or tried again if journaled. */
+    public void inboxCommitFailed() {
+        Counter.builder("chatgate.inbox.commit.failures").description("Inbox writer transactions that failed")
+                .register(registry).increment();
+    }
+
     public void inboxDead(String command) {
         Counter.builder("chatgate.inbox.dead").description("Stored events parked as dead after their last attempt")
                 .tag("command", command).register(registry).increment();

@@ -50,7 +50,7 @@ class EmbeddedFlushTest {
         config.setUrl(LocalPostgres.url());
         InboxDatabase database = new InboxDatabase(config);
         try {
-            assertThat(new EmbeddedFlush(database, config).scheduled())
+            assertThat(new EmbeddedFlush(database, new InboxJournal(config), config).scheduled())
                     .as("PostgreSQL syncs its own log; a flush would find no H2 store behind the connection").isFalse();
         } finally {
             database.close();
@@ -66,7 +66,7 @@ class EmbeddedFlushTest {
     /** The flush thread's syncs of the inbox file over {@code span}, while events are written. */
     private static List<RecordedEvent> forcesWithin(Duration span, InboxConfiguration config) throws Exception {
         return FileForces.ofInbox(config, THREAD, (database, store) -> {
-            EmbeddedFlush flush = new EmbeddedFlush(database, config);
+            EmbeddedFlush flush = new EmbeddedFlush(database, new InboxJournal(config), config);
             try {
                 long end = System.nanoTime() + span.toNanos();
                 for (int i = 0; System.nanoTime() < end; i++) {

@@ -77,13 +77,27 @@ abstract class InboxDeliveryContract implements TestPropertyProvider {
         return count == null ? 0 : count.get();
     }
 
+    /** What an OK guarantees, checked right after it: here, that the event is committed to the tables. */
+    void assertStoredWhenAnswered(String dedupeKey, long before) throws Exception {
+        assertThat(store.count(InboxStore.PENDING) + store.count(InboxStore.DONE)).isEqualTo(before + 1);
+    }
+
+    private long storedCount() {
+        try {
+            return store.count(InboxStore.PENDING) + store.count(InboxStore.DONE);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void anOkMeansTheEventIsAlreadyStored() throws Exception {
         String json = event("@TGS#" + UUID.randomUUID(), "stored", "n");
         long before = store.count(InboxStore.PENDING) + store.count(InboxStore.DONE);
         SenderResult result = sender().send(COMMAND, json);
         assertThat(result.isOk()).as(result.toString()).isTrue();
-        assertThat(store.count(InboxStore.PENDING) + store.count(InboxStore.DONE)).isEqualTo(before + 1);
+        assertStoredWhenAnswered(idOf(json), before);
+        Eventually.within(Duration.ofSeconds(5), () -> assertThat(storedCount()).as("in the tables").isEqualTo(before + 1));
         Eventually.within(Duration.ofSeconds(10), () -> assertThat(deliveries(idOf(json))).isEqualTo(1));
         String metrics = http.toBlocking().retrieve("/prometheus");
         assertThat(metrics).as("the writer's commits are timed").containsPattern("chatgate_inbox_commit_seconds_count [1-9]")
