@@ -201,6 +201,8 @@ public final class InboxWriter {
                 LOG.error("Inbox writer survived an unexpected failure", unexpected);
                 if (journal == null) {
                     batch.clear();
+                } else {
+                    retryMillis = Math.min(1_000, Math.max(50, retryMillis * 2));
                 }
             }
         }
