@@ -179,7 +179,12 @@ final class EventJournal implements AutoCloseable {
         Segment newest = segments.peekLast();
         long number = newest == null ? 0 : newest.number + 1;
         Path path = dir.resolve(PREFIX + String.format("%019d", number) + SUFFIX);
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new IOException("cannot create " + path + " (" + e.getClass().getSimpleName() + ")", e);
+        }
         segments.addLast(new Segment(path, number, channel, nextSeq - 1));
         currentSize = 0;
     }

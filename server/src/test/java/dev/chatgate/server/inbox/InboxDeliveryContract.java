@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.chatgate.server.inbox.RecordingListener.deliveries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -70,11 +71,6 @@ abstract class InboxDeliveryContract implements TestPropertyProvider {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static int deliveries(String id) {
-        var count = RecordingListener.DELIVERIES.get(id);
-        return count == null ? 0 : count.get();
     }
 
     /** What an OK guarantees, checked right after it: here, that the event is committed to the tables. */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.chatgate.server.inbox.RecordingListener.deliveries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -67,10 +68,5 @@ class JournaledCommitRetryTest {
         var counter = server.getApplicationContext().getBean(io.micrometer.core.instrument.MeterRegistry.class)
                 .find("chatgate.inbox.commit.failures").counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private static int deliveries(String key) {
-        var count = RecordingListener.DELIVERIES.get(key);
-        return count == null ? 0 : count.get();
     }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.chatgate.server.inbox.RecordingListener.deliveries;
 import static dev.chatgate.server.inbox.InboxDeliveryContract.event;
 import static dev.chatgate.server.inbox.InboxDeliveryContract.idOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,11 +54,6 @@ class PostgresNodesTest {
 
     private TencentSender sender(int node) {
         return TencentSender.to(nodes.get(node).getURL() + "/").app("1400000000").token("local-dev-token").build();
-    }
-
-    private static int deliveries(String id) {
-        var count = RecordingListener.DELIVERIES.get(id);
-        return count == null ? 0 : count.get();
     }
 
     @Test

@@ -30,6 +30,12 @@ public final class RecordingListener implements AfterCallbackListener<GroupCallb
 
     private final InboxConfiguration config;
 
+    /** How many times the event with this id (its dedupe key) reached the listener. */
+    static int deliveries(String eventId) {
+        AtomicInteger count = DELIVERIES.get(eventId);
+        return count == null ? 0 : count.get();
+    }
+
     public RecordingListener(InboxConfiguration config) {
         this.config = config;
     }
