@@ -136,11 +136,6 @@ final class EventJournal implements AutoCloseable {
         }
     }
 
-    /** Syncs the segment being appended to (the caller is the appending thread). */
-    void forceCurrent() throws IOException {
-        segments.getLast().channel.force(false);
-    }
-
     /** Notes that every event up to {@code seq} is committed to H2. */
     void applied(long seq) {
         applied = Math.max(applied, seq);

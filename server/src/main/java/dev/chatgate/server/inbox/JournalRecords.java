@@ -56,12 +56,8 @@ final class JournalRecords {
         return out.flip();
     }
 
-    /**
-     * Adds the events of {@code file} to {@code into}, in order, up to the first record that is not whole.
-     *
-     * @return the number of bytes read as whole records
-     */
-    static long readInto(Path file, List<NewEvent> into) throws IOException {
+    /** Adds the events of {@code file} to {@code into}, in order, up to the first record that is not whole. */
+    static void readInto(Path file, List<NewEvent> into) throws IOException {
         ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
         CRC32C crc = new CRC32C();
         while (in.remaining() >= HEADER) {
@@ -85,7 +81,6 @@ final class JournalRecords {
             LOG.warn("{} ends with {} byte(s) that are not a whole record: the process stopped while writing them,"
                     + " before that event was answered OK", file, in.remaining());
         }
-        return in.position();
     }
 
     private static NewEvent decode(ByteBuffer in) {

@@ -52,7 +52,7 @@ public final class CallbackMetrics {
 
     public void inboxStored(String command, boolean isNew) {
         stored.computeIfAbsent(command + "\n" + isNew, k -> Counter.builder("chatgate.inbox.stored")
-                .description("After-callbacks stored before the answer; duplicate=true for a retry already stored")
+                .description("After-callbacks put into the inbox tables; duplicate=true for a retry already there")
                 .tag("command", command).tag("duplicate", String.valueOf(!isNew)).register(registry)).increment();
     }
 
