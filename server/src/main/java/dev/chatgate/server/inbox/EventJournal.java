@@ -17,21 +17,22 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Stream;
 
 /**
- * The embedded store's journal: an append-only log of new events, written before they are answered OK and put into
- * H2 afterwards. An H2 commit rewrites pages of every index it touches (about 3 KB per event); a journal append
- * writes the event once, so the answer waits for a file write instead of a commit. Events are numbered from 0 in
- * the order appended; a segment file is deleted once every event in it is in H2 and H2 is on the disk
- * ({@link #release}). What a killed process left in the journal is read back by {@link #open} and put into H2
- * before anything new is taken (the store's dedupe key drops what was already there).
+ * The inbox journal: an append-only log of new events, written before they are answered OK and put into the
+ * database afterwards. A commit rewrites pages of every index it touches, and on PostgreSQL waits for its log to
+ * reach the disk; a journal append writes the event once, so the answer waits for a file write instead of a commit.
+ * Events are numbered from 0 in the order appended; a segment file is deleted once every event in it is in the
+ * database and on the disk ({@link #release}). What a killed process left in the journal is read back by
+ * {@link #open} and stored before anything new is taken (the store's dedupe key drops what was already there).
  *
- * <p>Appends are made one at a time (the caller holds a lock); another thread may {@link #force} and
- * {@link #release} meanwhile.
+ * <p>One process at a time: {@link #open} locks the directory. Appends are made one at a time (the caller holds a
+ * lock); another thread may {@link #force} and {@link #release} meanwhile.
  */
 final class EventJournal implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventJournal.class);
     private static final String PREFIX = "journal-";
     private static final String SUFFIX = ".log";
+    private static final String LOCK = "lock";
 
     /** A file of the journal; {@code channel} is null for a file a previous run left, which is only read. */
     private static final class Segment {
@@ -49,6 +50,7 @@ final class EventJournal implements AutoCloseable {
     }
 
     private final Path dir;
+    private final FileChannel lock;
     private final long segmentBytes;
     private final ConcurrentLinkedDeque<Segment> segments = new ConcurrentLinkedDeque<>();
     private final List<NewEvent> recovered;
@@ -56,8 +58,10 @@ final class EventJournal implements AutoCloseable {
     private long currentSize;
     private volatile long applied = -1;
 
-    private EventJournal(Path dir, long segmentBytes, List<NewEvent> recovered, List<Segment> old) throws IOException {
+    private EventJournal(Path dir, FileChannel lock, long segmentBytes, List<NewEvent> recovered, List<Segment> old)
+            throws IOException {
         this.dir = dir;
+        this.lock = lock;
         this.segmentBytes = segmentBytes;
         this.recovered = Collections.unmodifiableList(recovered);
         segments.addAll(old);
@@ -71,6 +75,34 @@ final class EventJournal implements AutoCloseable {
      */
     static EventJournal open(Path dir, long segmentBytes) throws IOException {
         Files.createDirectories(dir);
+        FileChannel lock = lock(dir);
+        try {
+            return open(dir, lock, segmentBytes);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    // Two processes appending to one journal would each number their files on from the same newest one, and each
+    // take the other's events for its own leftovers.
+    private static FileChannel lock(Path dir) throws IOException {
+        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        boolean locked;
+        try {
+            locked = channel.tryLock() != null;
+        } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+            locked = false;
+        }
+        if (!locked) {
+            channel.close();
+            throw new IOException(dir + " is in use by another process; give each node a data directory of its own"
+                    + " (chatgate.inbox.data-dir)");
+        }
+        return channel;
+    }
+
+    private static EventJournal open(Path dir, FileChannel lock, long segmentBytes) throws IOException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(dir)) {
             files = listing.filter(EventJournal::isSegment).sorted().toList();
@@ -85,7 +117,7 @@ final class EventJournal implements AutoCloseable {
             LOG.info("The inbox journal holds {} event(s) from a previous run; they are stored before anything new",
                     recovered.size());
         }
-        return new EventJournal(dir, segmentBytes, recovered, old);
+        return new EventJournal(dir, lock, segmentBytes, recovered, old);
     }
 
     /** What a previous run appended, oldest first: numbered from 0. */
@@ -131,22 +163,22 @@ final class EventJournal implements AutoCloseable {
             try {
                 segment.channel.force(false);
             } catch (java.nio.channels.ClosedChannelException released) {
-                // Released meanwhile: its events are in H2 and on the disk already.
+                // Released meanwhile: its events are in the database and on the disk already.
             }
         }
     }
 
-    /** Notes that every event up to {@code seq} is committed to H2. */
+    /** Notes that every event up to {@code seq} is committed to the database. */
     void applied(long seq) {
         applied = Math.max(applied, seq);
     }
 
-    /** The highest number of an event committed to H2, -1 if none. */
+    /** The highest number of an event committed to the database, -1 if none. */
     long applied() {
         return applied;
     }
 
-    /** Deletes the segments, but the one appended to, whose every event up to {@code seq} is in H2 on the disk. */
+    /** Deletes the segments, but the one appended to, whose every event is {@code seq} or older (stored for good). */
     void release(long seq) {
         for (Segment segment : segments) {
             if (segment == segments.peekLast() || segment.last > seq) {
@@ -202,5 +234,6 @@ final class EventJournal implements AutoCloseable {
                 segment.channel.close();
             }
         }
+        lock.close();
     }
 }

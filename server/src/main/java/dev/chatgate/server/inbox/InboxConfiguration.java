@@ -34,7 +34,7 @@ public final class InboxConfiguration {
     private Duration pendingVacuumInterval = Duration.ofSeconds(1);
     private Duration compactInterval = Duration.ofSeconds(1);
     private boolean syncCommits;
-    private boolean journal = true;
+    private Boolean journal;
     private Duration flushInterval = Duration.ofMillis(200);
     private String nodeId = ManagementFactory.getRuntimeMXBean().getName();
     private String adminToken;
@@ -85,27 +85,33 @@ public final class InboxConfiguration {
     }
 
     /**
-     * Embedded H2 in a file: new events are appended to a journal beside it ({@link #getJournalDir()}) and answered
-     * OK once written there; the writer puts them into H2 right after, in commits no answer waits for. Off, or with
-     * {@code sync-commits}: each answer waits for the H2 commit of its event. PostgreSQL is always answered after its
-     * commit.
+     * New events are appended to a journal on this node ({@link #getJournalDir()}) and answered OK once written
+     * there; the writer puts them into the database right after, in commits no answer waits for. Unset: on for an
+     * embedded H2 file, off for PostgreSQL, where an OK then waits for the commit of its event to the database every
+     * node shares (and so survives a power loss and the loss of the node). With {@code sync-commits} (H2): off.
      */
     public boolean isJournal() {
-        return journal;
+        return journal != null ? journal : !isPostgres();
     }
 
-    public void setJournal(boolean journal) {
+    public void setJournal(Boolean journal) {
         this.journal = journal;
     }
 
     /**
-     * Where the journal is kept: beside the H2 file, named after it ({@code inbox.journal} for the default URL);
-     * null when there is none: journal off, {@code sync-commits} on, PostgreSQL, or an H2 URL other than
-     * {@code jdbc:h2:file:}.
+     * Where the journal is kept: beside the H2 file, named after it ({@code inbox.journal} for the default URL); with
+     * PostgreSQL, {@code inbox.journal} under {@link #getDataDir()}, which each node needs of its own. Null when there
+     * is none: journal off, {@code sync-commits} on with H2, or an H2 URL other than {@code jdbc:h2:file:}.
      */
     public Path getJournalDir() {
+        if (!isJournal()) {
+            return null;
+        }
+        if (isPostgres()) {
+            return Path.of(dataDir, "inbox.journal").toAbsolutePath();
+        }
         String url = getUrl();
-        if (!journal || syncCommits || !url.startsWith("jdbc:h2:file:")) {
+        if (syncCommits || !url.startsWith("jdbc:h2:file:")) {
             return null;
         }
         String file = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];

@@ -26,9 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  * and also marks done the events delivered since the last one. New events are leased to this node in the same
  * transaction and handed to the {@link DeliveryLanes} once committed.
  *
- * <p>With the embedded store's {@link EventJournal}, each request appends its event to the journal on its own
- * thread and is acknowledged once it is written there; the writer then commits the events to H2 as above, and
- * tries a failed commit again rather than dropping it (those events were answered OK already).
+ * <p>With an {@link EventJournal}, each request appends its event to the journal on its own thread and is
+ * acknowledged once it is written there; the writer then commits the events as above, and tries a failed commit
+ * again rather than dropping it (those events were answered OK already). While commits fail, new events are answered
+ * with a failure instead of being journaled: the store is unavailable, and Tencent's retry can bring them later.
  *
  * <p>The requests' futures are completed by a thread of their own: what waits on them (the metrics, the HTTP
  * answer) would otherwise run on the writer, and delay the next commit, which every later request waits for.
@@ -63,6 +64,7 @@ public final class InboxWriter {
     private final Object appending = new Object();
     private final boolean releaseOnCommit;
     private volatile boolean journalFailing;
+    private volatile String commitFailure;
     private final Thread writer;
     private final ExecutorService acknowledger = Executors.newSingleThreadExecutor(
             new NamedThreads("chatgate-inbox-ack"));
@@ -81,8 +83,9 @@ public final class InboxWriter {
         this.batchSize = Math.max(1, config.getWriteBatch());
         this.intervalNanos = config.getCommitInterval().toNanos();
         this.journal = journal.journal().orElse(null);
-        // Without a scheduled flush, nothing else would release the journal: each commit does (see EmbeddedFlush).
-        this.releaseOnCommit = config.getFlushInterval().toMillis() <= 0;
+        // PostgreSQL's commit is on the disk when it returns; H2's only after the next flush (InboxFlush), which then
+        // releases. Without a scheduled flush, nothing else would release the journal: each commit does.
+        this.releaseOnCommit = config.isPostgres() || config.getFlushInterval().toMillis() <= 0;
         if (this.journal != null) {
             storeRecovered();
         }
@@ -141,6 +144,11 @@ public final class InboxWriter {
             if (!running || queue.remainingCapacity() == 0) {
                 stored.completeExceptionally(new InboxUnavailableException(
                         running ? "inbox write queue is full" : "inbox is shutting down", null));
+                return stored;
+            }
+            String failing = commitFailure;
+            if (failing != null) {
+                stored.completeExceptionally(new InboxUnavailableException("inbox store unavailable: " + failing, null));
                 return stored;
             }
             long seq;
@@ -238,12 +246,16 @@ public final class InboxWriter {
             // The PostgreSQL driver throws AssertionError when the connection dies in the middle of a batch.
             LOG.warn("Could not store {} event(s) nor mark {} delivered: {}", batch.size(), done.size(), e.getMessage());
             metrics.inboxCommitFailed();
+            if (!batch.isEmpty()) {
+                commitFailure = String.valueOf(e.getMessage());
+            }
             doneMarks.putBack(done);
             InboxUnavailableException failure = new InboxUnavailableException("inbox store unavailable: " + e.getMessage(), e);
             List<Pending> failed = List.copyOf(batch);
             acknowledge(() -> failed.forEach(p -> p.stored().completeExceptionally(failure)));
             return false;
         }
+        commitFailure = null;
         List<Pending> committed = List.copyOf(batch);
         List<NewEvent> events = batch.stream().map(Pending::event).toList();
         long[] ids = written.ids();

@@ -13,8 +13,9 @@ import java.util.List;
 import static dev.chatgate.server.inbox.TestEvents.groupEvent;
 import static dev.chatgate.server.inbox.TestKeys.key;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The embedded store's journal: what was appended comes back after a kill, whole records only, once. */
+/** The inbox journal: what was appended comes back after a kill, whole records only, once; one process at a time. */
 class EventJournalTest {
 
     private static final long NOW = 1_700_000_000_000L;
@@ -125,6 +126,20 @@ class EventJournalTest {
             journal.force();
             releaser.join();
             assertThat(journal.files()).as("the file of the last event, appended to").hasSize(1);
+        }
+    }
+
+    @Test
+    void aJournalInUseIsRefusedToASecondOpenerNamingTheSettingThatSeparatesNodes(@TempDir Path dir) throws IOException {
+        try (EventJournal journal = EventJournal.open(dir, LARGE)) {
+            journal.append(List.of(groupEvent("a", NOW)));
+
+            assertThatThrownBy(() -> EventJournal.open(dir, LARGE)).isInstanceOf(IOException.class)
+                    .hasMessage(dir + " is in use by another process; give each node a data directory of its own"
+                            + " (chatgate.inbox.data-dir)");
+        }
+        try (EventJournal reopened = EventJournal.open(dir, LARGE)) {
+            assertThat(reopened.recovered()).as("free again once closed, its event still there").hasSize(1);
         }
     }
 

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Where the embedded store's journal lives: beside the H2 file it belongs to, and nowhere when it is not used. */
+/**
+ * Where the journal lives: beside the H2 file it belongs to, under the data directory with PostgreSQL when asked for,
+ * and nowhere when it is not used.
+ */
 class JournalDirTest {
 
     @Test
@@ -39,7 +42,19 @@ class JournalDirTest {
 
         assertThat(off.getJournalDir()).as("journal: false").isNull();
         assertThat(synced.getJournalDir()).as("sync-commits: each answer waits for its synced commit").isNull();
-        assertThat(postgres.getJournalDir()).as("PostgreSQL: an OK waits for its commit").isNull();
+        assertThat(postgres.getJournalDir()).as("PostgreSQL, unless asked for: an OK waits for its commit").isNull();
         assertThat(memory.getJournalDir()).as("nothing in memory survives the process anyway").isNull();
+    }
+
+    @Test
+    void postgresWithTheJournalOnKeepsItUnderTheNodesOwnDataDirectory() {
+        InboxConfiguration config = new InboxConfiguration();
+        config.setUrl("jdbc:postgresql://db:5432/chatgate");
+        config.setDataDir("/var/lib/chatgate-node-a");
+        config.setJournal(true);
+        config.setSyncCommits(true);
+
+        assertThat(config.getJournalDir()).as("sync-commits is the embedded store's setting")
+                .isEqualTo(Path.of("/var/lib/chatgate-node-a/inbox.journal"));
     }
 }

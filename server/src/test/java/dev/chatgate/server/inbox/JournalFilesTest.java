@@ -22,8 +22,8 @@ import static dev.chatgate.server.inbox.RecordingListener.deliveries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The running embedded service's journal files: a new one is started once the open one holds 1 MB, and an old one
- * is deleted once its events are in the tables.
+ * The running service's journal files: a new one is started once the open one holds 1 MB, and an old one is
+ * deleted once its events are in the tables (and, with H2, on the disk).
  */
 class JournalFilesTest {
 
@@ -57,7 +57,19 @@ class JournalFilesTest {
     @Test
     void withoutScheduledFlushesEachCommitDeletesTheFilesItsEventsFinished() throws Exception {
         Path dataDir = dataDir("no-flush");
-        try (EmbeddedServer server = start(dataDir, Map.of("chatgate.inbox.flush-interval", "0s"))) {
+        assertEachCommitDeletesTheFilesItFinished(dataDir, Map.of("chatgate.inbox.flush-interval", "0s"));
+    }
+
+    @Test
+    void onPostgresEachCommitDeletesTheFilesItFinishedSinceTheCommitIsOnTheDiskWhenItReturns() throws Exception {
+        Path dataDir = dataDir("postgres");
+        assertEachCommitDeletesTheFilesItFinished(dataDir, Map.of("chatgate.inbox.url", LocalPostgres.url(),
+                "chatgate.inbox.journal", "true", "chatgate.inbox.flush-interval", "1h"));
+    }
+
+    private static void assertEachCommitDeletesTheFilesItFinished(Path dataDir, Map<String, Object> store)
+            throws Exception {
+        try (EmbeddedServer server = start(dataDir, store)) {
             TencentSender sender = sender(server);
             List<Path> first = journalFiles(dataDir);
             String group = fillTheOpenFile(sender);
@@ -67,6 +79,7 @@ class JournalFilesTest {
 
             Eventually.within(Duration.ofSeconds(10), () -> assertThat(deliveries(InboxDeliveryContract.idOf(next)))
                     .isEqualTo(1));
+            assertThat(first).as("the file open at the start").hasSize(1);
             Eventually.within(Duration.ofSeconds(5), () -> assertThat(first)
                     .as("the filled file, once its events are committed").noneMatch(Files::exists));
             assertThat(journalFiles(dataDir)).as("the file the next event went to").hasSize(1);
@@ -102,7 +115,7 @@ class JournalFilesTest {
 
     private static List<Path> journalFiles(Path dataDir) throws IOException {
         try (Stream<Path> files = Files.list(dataDir.resolve("inbox.journal"))) {
-            return files.sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList();
         }
     }
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With the journal, an event is answered OK before its H2 commit; a commit that fails must then be tried again
- * until it works, not dropped as when the failure could still be answered.
+ * until it works, not dropped as when the failure could still be answered; meanwhile new events are refused.
  */
 class JournaledCommitRetryTest {
 
@@ -55,6 +55,10 @@ class JournaledCommitRetryTest {
                 Eventually.within(Duration.ofSeconds(10), () -> assertThat(failedCommits(server))
                         .as("commits that failed while the row was locked").isGreaterThanOrEqualTo(2));
                 assertThat(deliveries(key)).as("not delivered while it is not stored").isZero();
+                SenderResult meanwhile = TencentSender.to(server.getURL() + "/").app("1400000000")
+                        .token("local-dev-token").build().send(COMMAND, InboxDeliveryContract.event(group, "later", "m"));
+                assertThat(meanwhile.status()).as("a new event while commits fail: " + meanwhile).isEqualTo(503);
+                assertThat(meanwhile.errorInfo()).startsWith("event not stored, try again: inbox store unavailable: ");
                 blocker.rollback();
             }
             Eventually.within(Duration.ofSeconds(10), () -> assertThat(deliveries(key))
