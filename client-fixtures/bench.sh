@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load figures, side by side in one run on this machine: the bare yardstick (answers OK, nothing else), then
-# the service with the inbox off, on embedded H2, and on PostgreSQL, each alone while it is measured. Each
+# the service with the inbox off, on embedded H2, and on PostgreSQL without and with the journal, each alone while it
+# is measured. Each
 # service is first warmed up for WARMUP per mix at the rate (see start_server), and each
 # measured run starts with 5 s of unmeasured sending on the connections it then uses (the load tool's own JIT,
 # and connections open before the clock starts). Columns: what the load tool saw
@@ -117,8 +118,9 @@ load "service, inbox on H2" http://127.0.0.1:18082/ after
 stop_last
 
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-if [ -n "$PGBIN" ]; then
-  PGRUN=""; mkdir -p "$WORK/pg"
+# A throwaway PostgreSQL cluster, new for each row.
+start_pg() {
+  PGRUN=""; rm -rf "$WORK/pg"; mkdir -p "$WORK/pg"
   if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$WORK/pg"; PGRUN="runuser -u postgres --"; fi
   $PGRUN "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --no-instructions >/dev/null
   # Set as for a production database (README, "PostgreSQL and several nodes"): Debian's defaults are sized for a
@@ -128,8 +130,19 @@ if [ -n "$PGBIN" ]; then
   # every 2 s, which a cluster that has run for a while does not do (README, "PostgreSQL's tail, per second").
   $PGRUN "$PGBIN/pg_ctl" -D "$WORK/pg/data" -w -l "$WORK/pg/log" -o "-p 55433 -k $WORK/pg -c listen_addresses=127.0.0.1 \
     -c shared_buffers=2GB -c max_wal_size=8GB -c checkpoint_timeout=15min -c wal_init_zero=off" start >/dev/null
+}
+stop_pg() { $PGRUN "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null; }
+
+if [ -n "$PGBIN" ]; then
+  start_pg
   start_server 18083 after CHATGATE_INBOX_URL=jdbc:postgresql://127.0.0.1:55433/postgres
   load "service, inbox on PG" http://127.0.0.1:18083/ after
+  stop_last
+  stop_pg
+  # The same with the journal on (README, "Answering from a journal on PostgreSQL").
+  start_pg
+  start_server 18084 after CHATGATE_INBOX_URL=jdbc:postgresql://127.0.0.1:55433/postgres CHATGATE_INBOX_JOURNAL=true
+  load "service, PG + journal" http://127.0.0.1:18084/ after
   stop_last
 else
   echo "| service, inbox on PG   | (no PostgreSQL binaries under /usr/lib/postgresql) |"

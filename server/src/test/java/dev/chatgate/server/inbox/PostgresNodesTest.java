@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,13 +39,19 @@ class PostgresNodesTest {
     @BeforeAll
     void startTwoNodes() {
         for (String node : List.of("node-a", "node-b")) {
-            nodes.add(ApplicationContext.run(EmbeddedServer.class, Map.of(
-                    "micronaut.server.port", -1,
-                    "chatgate.inbox.url", LocalPostgres.url(),
-                    "chatgate.inbox.node-id", node,
-                    "chatgate.inbox.poll-interval", "10ms",
-                    "chatgate.inbox.connect-timeout", "500ms"), RecordingListener.ENV));
+            nodes.add(startNode(node, Map.of()));
         }
+    }
+
+    private static EmbeddedServer startNode(String node, Map<String, Object> more) {
+        Map<String, Object> properties = new HashMap<>(Map.of(
+                "micronaut.server.port", -1,
+                "chatgate.inbox.url", LocalPostgres.url(),
+                "chatgate.inbox.node-id", node,
+                "chatgate.inbox.poll-interval", "10ms",
+                "chatgate.inbox.connect-timeout", "500ms"));
+        properties.putAll(more);
+        return ApplicationContext.run(EmbeddedServer.class, properties, RecordingListener.ENV);
     }
 
     @AfterAll
@@ -53,11 +60,36 @@ class PostgresNodesTest {
     }
 
     private TencentSender sender(int node) {
-        return TencentSender.to(nodes.get(node).getURL() + "/").app("1400000000").token("local-dev-token").build();
+        return sender(nodes.get(node));
+    }
+
+    private static TencentSender sender(EmbeddedServer node) {
+        return TencentSender.to(node.getURL() + "/").app("1400000000").token("local-dev-token").build();
     }
 
     @Test
     void underLoadEveryEventIsDeliveredOnceByExactlyOneOfTheNodes() throws Exception {
+        assertEveryEventDeliveredOnceByOneOfTheNodes(nodes, "node-a", "node-b");
+    }
+
+    @Test
+    void underLoadEveryEventIsDeliveredOnceByExactlyOneOfTheNodesWhenEachAnswersFromItsOwnJournal() throws Exception {
+        // A database of their own: node-a and node-b would otherwise claim some of these events too.
+        String database = LocalPostgres.newDatabase("journal_nodes");
+        List<EmbeddedServer> journaling = new ArrayList<>();
+        try {
+            for (String node : List.of("journal-a", "journal-b")) {
+                journaling.add(startNode(node, Map.of("chatgate.inbox.url", database, "chatgate.inbox.journal", "true",
+                        "chatgate.inbox.data-dir", "target/test-inbox/" + node + "-" + System.nanoTime())));
+            }
+            assertEveryEventDeliveredOnceByOneOfTheNodes(journaling, "journal-a", "journal-b");
+        } finally {
+            journaling.forEach(EmbeddedServer::stop);
+        }
+    }
+
+    private static void assertEveryEventDeliveredOnceByOneOfTheNodes(List<EmbeddedServer> nodes, String... names)
+            throws Exception {
         int events = 1200;
         List<String> ids = new ArrayList<>();
         ExecutorService senders = Executors.newFixedThreadPool(8);
@@ -65,7 +97,7 @@ class PostgresNodesTest {
         for (int i = 0; i < events; i++) {
             String json = event("@TGS#load-" + (i % 40) + "-" + UUID.randomUUID().toString().substring(0, 4), "load", "n" + i);
             ids.add(idOf(json));
-            TencentSender sender = sender(i % 2);
+            TencentSender sender = sender(nodes.get(i % 2));
             answers.add(senders.submit(() -> sender.send(COMMAND, json)));
         }
         for (Future<SenderResult> answer : answers) {
@@ -78,7 +110,7 @@ class PostgresNodesTest {
         assertThat(twice).as("events delivered more than once").isEmpty();
         Set<String> deliveringNodes = ConcurrentHashMap.newKeySet();
         ids.forEach(id -> deliveringNodes.add(RecordingListener.NODE_BY_EVENT.get(id)));
-        assertThat(deliveringNodes).as("both nodes took a share of the work").containsExactlyInAnyOrder("node-a", "node-b");
+        assertThat(deliveringNodes).as("both nodes took a share of the work").containsExactlyInAnyOrder(names);
     }
 
     @Test
