@@ -122,8 +122,9 @@ public final class InboxConfiguration {
     }
 
     /**
-     * Embedded H2, unless every commit is synced: how often the file is synced to the disk, off the commit path, so
-     * that the kernel never has much of it to write at once. Not positive: never (the kernel's own 30 s).
+     * How often the embedded H2 file (unless every commit is synced) and the journal (where there is one) are synced
+     * to the disk, off the commit path, so that the kernel never has much of them to write at once. Not positive:
+     * never (the kernel's own 30 s).
      */
     public Duration getFlushInterval() {
         return flushInterval;
