@@ -57,7 +57,10 @@ public final class InboxFlush {
         }
         if (journal != null) {
             journal.force();
-            journal.release(applied);
+            // On PostgreSQL the writer releases as each commit returns: one thread deletes the files.
+            if (embedded) {
+                journal.release(applied);
+            }
         }
     }
 
