@@ -10,6 +10,15 @@ import java.time.Duration;
 @ConfigurationProperties("chatgate.inbox")
 public final class InboxConfiguration {
 
+    static final Duration ANSWERED_COMMIT_INTERVAL = Duration.ofMillis(4);
+    /**
+     * Each commit has a fixed cost (H2 writes it as a chunk, whose bookkeeping it keeps for its 45 s of retention,
+     * and every young collection copies that; PostgreSQL flushes its log): on H2 at 5,000 events/s, committing every
+     * 50 ms instead of every 4 took the service from 251 to 218 µs of CPU per event and its young pauses from 18 to
+     * 13 ms on average (README, "The commit interval with the journal").
+     */
+    static final Duration JOURNALED_COMMIT_INTERVAL = Duration.ofMillis(50);
+
     private boolean enabled = true;
     private String dataDir = "./data";
     private String url;
@@ -27,7 +36,7 @@ public final class InboxConfiguration {
     private int workers = 4;
     private int writeBatch = 512;
     private boolean deliverOnCommit = true;
-    private Duration commitInterval = Duration.ofMillis(4);
+    private Duration commitInterval;
     private int deliveryBacklog = 4096;
     private Duration retention = Duration.ofDays(7);
     private Duration purgeInterval = Duration.ofHours(1);
@@ -261,11 +270,16 @@ public final class InboxConfiguration {
 
     /**
      * Least time between the starts of two commits of new events. Under load the events of an interval share
-     * one commit (at most this much added to an acknowledgement); after a quiet spell an event is committed at
-     * once. 0: commit as soon as the previous commit is done.
+     * one commit; after a quiet spell an event is committed at once. 0: commit as soon as the previous commit is
+     * done. Unset: {@link #ANSWERED_COMMIT_INTERVAL} where each answer waits for its commit (it adds at most that
+     * much to it), {@link #JOURNALED_COMMIT_INTERVAL} where the journal answers, so the interval only delays
+     * delivery.
      */
     public Duration getCommitInterval() {
-        return commitInterval;
+        if (commitInterval != null) {
+            return commitInterval;
+        }
+        return getJournalDir() != null ? JOURNALED_COMMIT_INTERVAL : ANSWERED_COMMIT_INTERVAL;
     }
 
     public void setCommitInterval(Duration commitInterval) {
@@ -359,7 +373,7 @@ public final class InboxConfiguration {
         positive("store-timeout", storeTimeout);
         positive("backoff-initial", backoffInitial);
         positive("connect-timeout", connectTimeout);
-        if (commitInterval.isNegative()) {
+        if (commitInterval != null && commitInterval.isNegative()) {
             throw new IllegalStateException("chatgate.inbox.commit-interval must be 0 or more, not " + commitInterval);
         }
     }
