@@ -4,31 +4,40 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The research catalogue of Tencent's commands (shared/, read-only), the yardstick of coverage. */
+/**
+ * The research catalogue of Tencent's commands, the yardstick of coverage: the project's own copy under
+ * {@code src/test/resources/catalogue/} (see SOURCE.md there).
+ */
 final class Catalogue {
+
+    static final String MAIN = "catalogue/catalogue.json";
+    static final String ADDITIONS_269 = "catalogue/additions-269.json";
 
     private Catalogue() {
     }
 
-    /** command -> "before" | "after", as the catalogue says. */
-    static Map<String, String> kinds() throws IOException {
-        String location = System.getProperty("chatgate.catalogue");
-        if (location == null) {
-            throw new IllegalStateException("system property chatgate.catalogue is not set (surefire sets it)");
+    /** command -> "before" | "after", as the catalogue file {@code resource} says. */
+    static Map<String, String> kinds(String resource) {
+        try (InputStream in = Catalogue.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("catalogue " + resource + " is not on the test classpath");
+            }
+            JsonNode root = new ObjectMapper().readTree(in);
+            Map<String, String> out = new LinkedHashMap<>();
+            root.path("commands").forEach(c -> out.put(c.path("command").asText(), c.path("kind").asText()));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read catalogue " + resource, e);
         }
-        Path path = Path.of(location);
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalStateException("catalogue not found at " + path.toAbsolutePath()
-                    + ": the shared/ folder must sit beside the project");
-        }
-        JsonNode root = new ObjectMapper().readTree(path.toFile());
-        Map<String, String> out = new LinkedHashMap<>();
-        root.path("commands").forEach(c -> out.put(c.path("command").asText(), c.path("kind").asText()));
-        return out;
+    }
+
+    /** The commands the spec covers today: those of {@link #MAIN}. */
+    static Map<String, String> kinds() {
+        return kinds(MAIN);
     }
 }
