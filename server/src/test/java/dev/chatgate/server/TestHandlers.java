@@ -1,6 +1,6 @@
 package dev.chatgate.server;
 
-import dev.chatgate.core.decision.Decision;
+import dev.chatgate.api.Decision;
 import dev.chatgate.core.message.MessageElements;
 import dev.chatgate.model.C2CCallbackBeforeSendMsg;
 import dev.chatgate.model.C2CCallbackBeforeSendMsgResponse;
@@ -8,10 +8,10 @@ import dev.chatgate.model.GroupCallbackAfterNewMemberJoin;
 import dev.chatgate.model.GroupCallbackBeforeCreateGroup;
 import dev.chatgate.model.GroupCallbackBeforeCreateGroupResponse;
 import dev.chatgate.model.TIMMsgElement;
-import dev.chatgate.server.dispatch.AfterCallbackListener;
-import dev.chatgate.server.dispatch.BeforeCallbackHandler;
-import dev.chatgate.server.dispatch.Callback;
-import dev.chatgate.server.dispatch.UnhandledCallbackListener;
+import dev.chatgate.api.AfterCallbackListener;
+import dev.chatgate.api.BeforeCallbackHandler;
+import dev.chatgate.api.Callback;
+import dev.chatgate.api.UnhandledCallbackListener;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 

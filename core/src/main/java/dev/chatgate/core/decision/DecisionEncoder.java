@@ -1,5 +1,6 @@
 package dev.chatgate.core.decision;
 
+import dev.chatgate.api.Decision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package dev.chatgate.core.decision;
 
+import dev.chatgate.api.Decision;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chatgate.core.spec.CommandDescriptor;
 import dev.chatgate.core.spec.CommandRegistry;

@@ -1,5 +1,6 @@
 package dev.chatgate.server.dispatch;
 
+import dev.chatgate.api.Callback;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,8 @@
 package dev.chatgate.server.dispatch;
 
-import dev.chatgate.core.decision.Decision;
+import dev.chatgate.api.BeforeCallbackHandler;
+import dev.chatgate.api.Callback;
+import dev.chatgate.api.Decision;
 import dev.chatgate.core.decision.DecisionEncoder;
 import dev.chatgate.core.decision.Envelope;
 import dev.chatgate.core.spec.CommandDescriptor;

@@ -1,5 +1,7 @@
 package dev.chatgate.server.dispatch;
 
+import dev.chatgate.api.BeforeCallbackHandler;
+import dev.chatgate.api.AfterCallbackListener;
 import dev.chatgate.core.spec.CommandDescriptor;
 import dev.chatgate.core.spec.CommandRegistry;
 import io.micronaut.context.BeanContext;

@@ -1,5 +1,8 @@
 package dev.chatgate.server.dispatch;
 
+import dev.chatgate.api.UnhandledCallbackListener;
+import dev.chatgate.api.AfterCallbackListener;
+import dev.chatgate.api.Callback;
 import dev.chatgate.core.binding.PayloadBinder;
 import dev.chatgate.core.binding.PayloadBindingException;
 import dev.chatgate.core.spec.CommandRegistry;

@@ -1,5 +1,7 @@
 package dev.chatgate.server.dispatch;
 
+import dev.chatgate.api.UnhandledCallbackListener;
+import dev.chatgate.api.Callback;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

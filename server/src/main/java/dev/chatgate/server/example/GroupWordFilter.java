@@ -1,10 +1,10 @@
 package dev.chatgate.server.example;
 
-import dev.chatgate.core.decision.Decision;
+import dev.chatgate.api.Decision;
 import dev.chatgate.model.GroupCallbackBeforeSendMsg;
 import dev.chatgate.model.GroupCallbackBeforeSendMsgResponse;
-import dev.chatgate.server.dispatch.BeforeCallbackHandler;
-import dev.chatgate.server.dispatch.Callback;
+import dev.chatgate.api.BeforeCallbackHandler;
+import dev.chatgate.api.Callback;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 

@@ -3,8 +3,8 @@ package dev.chatgate.server.example;
 import dev.chatgate.model.GroupCallbackAfterMemberExit;
 import dev.chatgate.model.GroupCallbackAfterNewMemberJoin;
 import dev.chatgate.model.MemberAccountItem;
-import dev.chatgate.server.dispatch.AfterCallbackListener;
-import dev.chatgate.server.dispatch.Callback;
+import dev.chatgate.api.AfterCallbackListener;
+import dev.chatgate.api.Callback;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 

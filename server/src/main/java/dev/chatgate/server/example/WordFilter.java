@@ -1,6 +1,6 @@
 package dev.chatgate.server.example;
 
-import dev.chatgate.core.decision.Decision;
+import dev.chatgate.api.Decision;
 import dev.chatgate.core.message.MessageElements;
 import dev.chatgate.model.TIMMsgElement;
 import dev.chatgate.model.TIMTextElem;

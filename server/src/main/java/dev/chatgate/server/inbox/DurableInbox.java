@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatgate.core.event.EventKeys;
 import dev.chatgate.core.protocol.CallbackQuery;
 import dev.chatgate.server.dispatch.AfterCallbackInbox;
-import dev.chatgate.server.dispatch.Callback;
+import dev.chatgate.api.Callback;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 

@@ -2,7 +2,7 @@ package dev.chatgate.server.inbox;
 
 import dev.chatgate.core.protocol.CallbackQuery;
 import dev.chatgate.core.spec.CommandRegistry;
-import dev.chatgate.server.dispatch.Callback;
+import dev.chatgate.api.Callback;
 import dev.chatgate.server.dispatch.ListenerDelivery;
 import dev.chatgate.server.ops.CallbackMetrics;
 import io.micronaut.context.annotation.Requires;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chatgate.core.binding.ModelMapper;
-import dev.chatgate.core.decision.Decision;
+import dev.chatgate.api.Decision;
 import dev.chatgate.core.spec.CallbackSpec;
 import dev.chatgate.core.spec.CommandDescriptor;
 import dev.chatgate.core.spec.CommandRegistry;

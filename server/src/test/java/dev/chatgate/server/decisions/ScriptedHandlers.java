@@ -1,6 +1,6 @@
 package dev.chatgate.server.decisions;
 
-import dev.chatgate.core.decision.Decision;
+import dev.chatgate.api.Decision;
 import dev.chatgate.model.C2CCallbackBeforeSendMsg;
 import dev.chatgate.model.C2CCallbackBeforeSendMsgResponse;
 import dev.chatgate.model.ChatbotOnC2CSignalMessage;
@@ -25,8 +25,8 @@ import dev.chatgate.model.SnsCallbackPrevFriendAdd;
 import dev.chatgate.model.SnsCallbackPrevFriendAddResponse;
 import dev.chatgate.model.SnsCallbackPrevFriendResponse;
 import dev.chatgate.model.SnsCallbackPrevFriendResponseResponse;
-import dev.chatgate.server.dispatch.BeforeCallbackHandler;
-import dev.chatgate.server.dispatch.Callback;
+import dev.chatgate.api.BeforeCallbackHandler;
+import dev.chatgate.api.Callback;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 

@@ -1,7 +1,7 @@
 package dev.chatgate.server.inbox;
 
-import dev.chatgate.server.dispatch.Callback;
-import dev.chatgate.server.dispatch.UnhandledCallbackListener;
+import dev.chatgate.api.Callback;
+import dev.chatgate.api.UnhandledCallbackListener;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;

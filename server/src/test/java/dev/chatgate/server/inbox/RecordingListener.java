@@ -1,8 +1,8 @@
 package dev.chatgate.server.inbox;
 
 import dev.chatgate.model.GroupCallbackAfterGroupInfoChanged;
-import dev.chatgate.server.dispatch.AfterCallbackListener;
-import dev.chatgate.server.dispatch.Callback;
+import dev.chatgate.api.AfterCallbackListener;
+import dev.chatgate.api.Callback;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 

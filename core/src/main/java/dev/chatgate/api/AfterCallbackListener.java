@@ -1,4 +1,4 @@
-package dev.chatgate.server.dispatch;
+package dev.chatgate.api;
 
 /**
  * Receives one after-callback, off the request thread, after Tencent has been answered. Implement it as a bean

@@ -1,6 +1,5 @@
-package dev.chatgate.server.dispatch;
+package dev.chatgate.api;
 
-import dev.chatgate.core.decision.Decision;
 
 /**
  * Decides one before-callback. Implement it as a bean with the command's generated request and response models,

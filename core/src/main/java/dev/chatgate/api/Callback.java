@@ -1,4 +1,4 @@
-package dev.chatgate.server.dispatch;
+package dev.chatgate.api;
 
 import dev.chatgate.core.protocol.CallbackQuery;
 import dev.chatgate.core.protocol.OptPlatform;

@@ -1,4 +1,4 @@
-package dev.chatgate.server.dispatch;
+package dev.chatgate.api;
 
 /**
  * Optional beans told about every callback nothing else handles, and why: an audit log, a firehose, an alert

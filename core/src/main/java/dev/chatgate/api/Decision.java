@@ -1,4 +1,4 @@
-package dev.chatgate.core.decision;
+package dev.chatgate.api;
 
 import java.util.Objects;
 
