@@ -82,9 +82,21 @@ class StartupConfigurationTest {
                 "chatgate.apps.1400000009.tokens", "a,b", "chatgate.apps.1400000009.validation", "enforce");
         try (ApplicationContext context = ApplicationContext.run(properties)) {
             var app = context.getBean(dev.chatgate.server.config.AppDirectory.class).find("1400000009").orElseThrow();
-            assertThat(app.config().getTokens()).containsExactly("a", "b");
-            assertThat(app.config().isRequireSignature()).isTrue();
-            assertThat(app.config().getValidation()).isEqualTo(dev.chatgate.server.config.ValidationMode.ENFORCE);
+            assertThat(app.config().tokens()).containsExactly("a", "b");
+            assertThat(app.config().requireSignature()).isTrue();
+            assertThat(app.config().validation()).isEqualTo(dev.chatgate.server.config.ValidationMode.ENFORCE);
         }
+    }
+
+    @Test
+    void aValueThatIsNotOfItsTypeNamesTheKeyRatherThanFallingBackToTheDefault() {
+        assertThat(allMessages(startupFailure(Map.of("chatgate.inbox.lease", "abc"))))
+                .contains("chatgate.inbox.lease must be a duration with its unit (1500ms, 30s, 5m, PT1M), not 'abc'");
+        assertThat(allMessages(startupFailure(Map.of("chatgate.inbox.workers", "many"))))
+                .contains("chatgate.inbox.workers must be a whole number, not 'many'");
+        assertThat(allMessages(startupFailure(Map.of("chatgate.apps.1400000009.deadline", "soon"))))
+                .contains("chatgate.apps.1400000009.deadline must be a duration");
+        assertThat(allMessages(startupFailure(Map.of("chatgate.apps.1400000009.timeout-decision", "maybe"))))
+                .contains("chatgate.apps.1400000009.timeout-decision must be one of allow, deny, not 'maybe'");
     }
 }

@@ -2,90 +2,36 @@ package dev.chatgate.server.config;
 
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
+import io.micronaut.core.annotation.Nullable;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
- * One Tencent Cloud Chat app, configured under {@code chatgate.apps.<SdkAppid>}; every key can be overridden
- * by an environment variable ({@code CHATGATE_APPS_<SdkAppid>_TOKENS=a,b}).
+ * One Tencent Cloud Chat app, configured under {@code chatgate.apps.<SdkAppid>}; every key can be overridden by an
+ * environment variable ({@code CHATGATE_APPS_<SdkAppid>_TOKENS=a,b}). Unset keys take the defaults below;
+ * {@link AppDirectory} checks the values at start-up, naming the key of each problem, and
+ * {@link SettingsConversionCheck} those that are not of their type.
+ *
+ * @param sdkAppId         the key under {@code chatgate.apps}
+ * @param tokens           the webhook authentication tokens; two during a rotation
+ * @param requireSignature whether unsigned requests are refused; by default exactly when tokens are configured
+ * @param deadline         how long a before-callback handler may take before the timeout decision is answered
  */
 @EachProperty("chatgate.apps")
-public final class AppConfiguration {
+public record AppConfiguration(@Parameter String sdkAppId, @Nullable List<String> tokens,
+                               @Nullable Boolean requireSignature, @Nullable ValidationMode validation,
+                               @Nullable Duration deadline, @Nullable TimeoutDecision timeoutDecision,
+                               @Nullable Duration signatureMaxAge, @Nullable Duration signatureMaxSkew) {
 
-    private final String sdkAppId;
-    private List<String> tokens = List.of();
-    private Boolean requireSignature;
-    private ValidationMode validation = ValidationMode.REPORT;
-    private Duration deadline = Duration.ofMillis(1500);
-    private TimeoutDecision timeoutDecision = TimeoutDecision.ALLOW;
-    private Duration signatureMaxAge = Duration.ofMinutes(5);
-    private Duration signatureMaxSkew = Duration.ofMinutes(1);
-
-    public AppConfiguration(@Parameter String name) {
-        this.sdkAppId = name;
-    }
-
-    public String sdkAppId() {
-        return sdkAppId;
-    }
-
-    /** The webhook authentication tokens; two during a rotation. */
-    public List<String> getTokens() {
-        return tokens;
-    }
-
-    public void setTokens(List<String> tokens) {
-        this.tokens = tokens == null ? List.of() : List.copyOf(tokens);
-    }
-
-    /** Whether unsigned requests are refused; defaults to true exactly when tokens are configured. */
-    public boolean isRequireSignature() {
-        return requireSignature == null ? !tokens.isEmpty() : requireSignature;
-    }
-
-    public void setRequireSignature(Boolean requireSignature) {
-        this.requireSignature = requireSignature;
-    }
-
-    public ValidationMode getValidation() {
-        return validation;
-    }
-
-    public void setValidation(ValidationMode validation) {
-        this.validation = validation;
-    }
-
-    /** How long a before-callback handler may take before the timeout decision is answered. */
-    public Duration getDeadline() {
-        return deadline;
-    }
-
-    public void setDeadline(Duration deadline) {
-        this.deadline = deadline;
-    }
-
-    public TimeoutDecision getTimeoutDecision() {
-        return timeoutDecision;
-    }
-
-    public void setTimeoutDecision(TimeoutDecision timeoutDecision) {
-        this.timeoutDecision = timeoutDecision;
-    }
-
-    public Duration getSignatureMaxAge() {
-        return signatureMaxAge;
-    }
-
-    public void setSignatureMaxAge(Duration signatureMaxAge) {
-        this.signatureMaxAge = signatureMaxAge;
-    }
-
-    public Duration getSignatureMaxSkew() {
-        return signatureMaxSkew;
-    }
-
-    public void setSignatureMaxSkew(Duration signatureMaxSkew) {
-        this.signatureMaxSkew = signatureMaxSkew;
+    public AppConfiguration {
+        // Not List.copyOf: a blank entry is reported by the directory, a null one would throw here.
+        tokens = tokens == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tokens));
+        requireSignature = requireSignature != null ? requireSignature : !tokens.isEmpty();
+        validation = validation != null ? validation : ValidationMode.REPORT;
+        deadline = deadline != null ? deadline : Duration.ofMillis(1500);
+        timeoutDecision = timeoutDecision != null ? timeoutDecision : TimeoutDecision.ALLOW;
+        signatureMaxAge = signatureMaxAge != null ? signatureMaxAge : Duration.ofMinutes(5);
+        signatureMaxSkew = signatureMaxSkew != null ? signatureMaxSkew : Duration.ofMinutes(1);
     }
 }

@@ -24,26 +24,30 @@ public final class AppDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(AppDirectory.class);
     private static final Duration TENCENT_TIMEOUT = Duration.ofSeconds(2);
 
+    /** What to do when no app is configured: said once at start-up and in every refusal. */
+    public static final String NO_APP = "no app is configured: set chatgate.apps.<SdkAppid>.tokens"
+            + " (CHATGATE_APPS_<SdkAppid>_TOKENS=...), or try the demo app with -Dmicronaut.environments=dev";
+
     private final Map<String, ConfiguredApp> apps = new HashMap<>();
 
-    public AppDirectory(List<AppConfiguration> configurations, Clock clock) {
+    public AppDirectory(SettingsConversionCheck readable, List<AppConfiguration> configurations, Clock clock) {
         List<String> problems = new ArrayList<>();
         for (AppConfiguration app : configurations) {
             problems.addAll(check(app));
             if (problems.isEmpty()) {
                 apps.put(app.sdkAppId(), new ConfiguredApp(app,
-                        new CallbackSignature(clock, app.getSignatureMaxAge(), app.getSignatureMaxSkew())));
+                        new CallbackSignature(clock, app.signatureMaxAge(), app.signatureMaxSkew())));
             }
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Invalid chatgate configuration:\n  " + String.join("\n  ", problems));
         }
         if (apps.isEmpty()) {
-            LOG.warn("No app configured under chatgate.apps: every callback will be refused with 403");
+            LOG.warn(NO_APP + "; every callback is refused with 403 until then");
         }
         apps.values().forEach(a -> LOG.info("App {}: signature {}, validation {}, deadline {} ms", a.sdkAppId(),
-                a.config().isRequireSignature() ? "required" : a.config().getTokens().isEmpty() ? "off" : "checked when present",
-                a.config().getValidation().name().toLowerCase(), a.config().getDeadline().toMillis()));
+                a.config().requireSignature() ? "required" : a.config().tokens().isEmpty() ? "off" : "checked when present",
+                a.config().validation().name().toLowerCase(), a.config().deadline().toMillis()));
     }
 
     private static List<String> check(AppConfiguration app) {
@@ -52,32 +56,29 @@ public final class AppDirectory {
         if (!app.sdkAppId().matches("[0-9]{1,20}")) {
             problems.add(key + ": an app is keyed by its numeric SdkAppid, not '" + app.sdkAppId() + "'");
         }
-        for (int i = 0; i < app.getTokens().size(); i++) {
-            if (app.getTokens().get(i) == null || app.getTokens().get(i).isBlank()) {
+        for (int i = 0; i < app.tokens().size(); i++) {
+            if (app.tokens().get(i) == null || app.tokens().get(i).isBlank()) {
                 problems.add(key + ".tokens[" + i + "] is blank");
             }
         }
-        if (app.getTokens().size() > 2) {
-            problems.add(key + ".tokens has " + app.getTokens().size() + " tokens; at most two (old and new) during a rotation");
+        if (app.tokens().size() > 2) {
+            problems.add(key + ".tokens has " + app.tokens().size() + " tokens; at most two (old and new) during a rotation");
         }
-        if (app.isRequireSignature() && app.getTokens().isEmpty()) {
+        if (app.requireSignature() && app.tokens().isEmpty()) {
             problems.add(key + ".require-signature is true but " + key + ".tokens is empty");
         }
-        Duration deadline = app.getDeadline();
-        if (deadline == null || deadline.isNegative() || deadline.isZero() || deadline.compareTo(TENCENT_TIMEOUT) >= 0) {
+        Duration deadline = app.deadline();
+        if (deadline.isNegative() || deadline.isZero() || deadline.compareTo(TENCENT_TIMEOUT) >= 0) {
             problems.add(key + ".deadline must be above 0 and below Tencent's 2 s timeout, not " + deadline);
         }
-        if (app.getValidation() == null) {
-            problems.add(key + ".validation must be off, report or enforce");
-        }
-        if (app.getTimeoutDecision() == null) {
-            problems.add(key + ".timeout-decision must be allow or deny");
-        }
-        if (app.getSignatureMaxAge() == null || app.getSignatureMaxAge().isNegative()
-                || app.getSignatureMaxSkew() == null || app.getSignatureMaxSkew().isNegative()) {
+        if (app.signatureMaxAge().isNegative() || app.signatureMaxSkew().isNegative()) {
             problems.add(key + ".signature-max-age and .signature-max-skew must not be negative");
         }
         return problems;
+    }
+
+    public boolean isEmpty() {
+        return apps.isEmpty();
     }
 
     public Optional<ConfiguredApp> find(String sdkAppId) {

@@ -65,7 +65,7 @@ public final class DecisionDispatcher {
                 } catch (Throwable failure) {
                     if (answer.complete(fallback(command, app, Outcome.HANDLER_FAILED_FALLBACK))) {
                         LOG.warn("Handler {} failed on {}; answered the timeout decision {}",
-                                handler.getClass().getName(), command.command(), app.getTimeoutDecision(), failure);
+                                handler.getClass().getName(), command.command(), app.timeoutDecision(), failure);
                     }
                 }
             });
@@ -80,17 +80,17 @@ public final class DecisionDispatcher {
             if (answer.complete(fallback(command, app, Outcome.TIMEOUT_FALLBACK))) {
                 metrics.deadlineFallback(command.command());
                 LOG.warn("Handler {} did not decide {} within {} ms; answered {}", handler.getClass().getName(),
-                        command.command(), app.getDeadline().toMillis(), app.getTimeoutDecision());
+                        command.command(), app.deadline().toMillis(), app.timeoutDecision());
                 task.cancel(true);
             }
-        }, Math.max(0, app.getDeadline().toNanos() - (System.nanoTime() - startNanos)), TimeUnit.NANOSECONDS);
+        }, Math.max(0, app.deadline().toNanos() - (System.nanoTime() - startNanos)), TimeUnit.NANOSECONDS);
         answer.whenComplete((done, error) -> deadline.cancel(false));
         return answer;
     }
 
     /** The app's timeout decision; DENY falls back to allow where the command has no refusal code. */
     private Answer fallback(CommandDescriptor command, AppConfiguration app, Outcome outcome) {
-        if (app.getTimeoutDecision() == TimeoutDecision.DENY && command.decisionRules().denyCode().isPresent()) {
+        if (app.timeoutDecision() == TimeoutDecision.DENY && command.decisionRules().denyCode().isPresent()) {
             return new Answer(encoder.encode(command, Decision.deny("no decision in time")), outcome);
         }
         return new Answer(Envelope.ok(), outcome);

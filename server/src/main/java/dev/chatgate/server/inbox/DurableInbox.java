@@ -5,23 +5,25 @@ import dev.chatgate.core.event.EventKeys;
 import dev.chatgate.core.protocol.CallbackQuery;
 import dev.chatgate.server.dispatch.AfterCallbackInbox;
 import dev.chatgate.api.Callback;
-import io.micronaut.context.annotation.Requires;
+import dev.chatgate.server.inbox.settings.StoreSettings;
+import dev.chatgate.server.inbox.store.NewEvent;
+import dev.chatgate.server.inbox.write.InboxWriter;
 import jakarta.inject.Singleton;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Stores every after-callback before it is acknowledged; {@link DeliveryLanes} deliver it afterwards. */
+/** Stores every after-callback before it is acknowledged; the inbox's delivery lanes deliver it afterwards. */
 @Singleton
-@Requires(property = "chatgate.inbox.enabled", notEquals = "false")
+@RequiresInbox
 public final class DurableInbox implements AfterCallbackInbox {
 
     private final InboxWriter writer;
     private final long storeTimeoutMillis;
 
-    public DurableInbox(InboxWriter writer, InboxConfiguration config) {
+    public DurableInbox(InboxWriter writer, StoreSettings config) {
         this.writer = writer;
-        this.storeTimeoutMillis = config.getStoreTimeout().toMillis();
+        this.storeTimeoutMillis = config.storeTimeout().toMillis();
     }
 
     @Override

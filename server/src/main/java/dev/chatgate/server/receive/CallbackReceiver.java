@@ -79,7 +79,8 @@ public final class CallbackReceiver {
         String command = query.callbackCommand();
         String appId = query.sdkAppId();
         AppDirectory.ConfiguredApp app = apps.find(appId).orElseThrow(() -> new CallbackRejectedException(403,
-                Outcome.REJECTED_APP, appId == null || appId.isBlank() ? "SdkAppid is missing"
+                Outcome.REJECTED_APP, apps.isEmpty() ? AppDirectory.NO_APP
+                : appId == null || appId.isBlank() ? "SdkAppid is missing"
                 : "SdkAppid " + appId + " is not configured here", command, appId));
         verifySignature(app, query);
         if (command == null || command.isBlank()) {
@@ -141,11 +142,11 @@ public final class CallbackReceiver {
     private void verifySignature(AppDirectory.ConfiguredApp app, CallbackQuery query) {
         AppConfiguration config = app.config();
         boolean signed = query.sign() != null || query.requestTime() != null;
-        if (config.getTokens().isEmpty() || (!signed && !config.isRequireSignature())) {
+        if (config.tokens().isEmpty() || (!signed && !config.requireSignature())) {
             return;
         }
         try {
-            app.signature().verify(config.getTokens(), query.sign(), query.requestTime());
+            app.signature().verify(config.tokens(), query.sign(), query.requestTime());
         } catch (SignatureException e) {
             throw new CallbackRejectedException(401, Outcome.REJECTED_SIGNATURE,
                     "signature " + e.reason().name().toLowerCase() + ": " + e.getMessage(),
@@ -162,14 +163,14 @@ public final class CallbackReceiver {
     }
 
     private void validate(AppConfiguration app, String command, JsonNode json, String appId) {
-        if (app.getValidation() == ValidationMode.OFF) {
+        if (app.validation() == ValidationMode.OFF) {
             return;
         }
         ValidationResult result = validator.validateRequest(command, json);
         if (result.isValid()) {
             return;
         }
-        if (app.getValidation() == ValidationMode.ENFORCE) {
+        if (app.validation() == ValidationMode.ENFORCE) {
             throw new CallbackRejectedException(400, Outcome.REJECTED_SCHEMA,
                     "body does not match the " + command + " schema: " + String.join("; ",
                             result.violations().stream().map(Object::toString).toList()), command, appId);

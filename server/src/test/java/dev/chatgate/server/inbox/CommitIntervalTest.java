@@ -26,30 +26,30 @@ class CommitIntervalTest {
 
     @Test
     void unsetItIsLongWhereTheJournalAnswersAndShortWhereAnAnswerWaitsForItsCommit() {
-        InboxConfiguration journaled = new InboxConfiguration();
-        InboxConfiguration off = new InboxConfiguration();
-        off.setJournal(false);
-        InboxConfiguration postgres = new InboxConfiguration();
-        postgres.setUrl("jdbc:postgresql://db:5432/chatgate");
-        InboxConfiguration postgresJournaled = new InboxConfiguration();
-        postgresJournaled.setUrl("jdbc:postgresql://db:5432/chatgate");
-        postgresJournaled.setJournal(true);
-        InboxConfiguration synced = new InboxConfiguration();
-        synced.setSyncCommits(true);
+        TestInbox journaled = new TestInbox();
+        TestInbox off = new TestInbox();
+        off.journal(false);
+        TestInbox postgres = new TestInbox();
+        postgres.url("jdbc:postgresql://db:5432/chatgate");
+        TestInbox postgresJournaled = new TestInbox();
+        postgresJournaled.url("jdbc:postgresql://db:5432/chatgate");
+        postgresJournaled.journal(true);
+        TestInbox synced = new TestInbox();
+        synced.syncCommits(true);
 
-        assertThat(journaled.getCommitInterval()).as("embedded, journal on by default").isEqualTo(Duration.ofMillis(50));
-        assertThat(postgresJournaled.getCommitInterval()).as("PostgreSQL with the journal").isEqualTo(Duration.ofMillis(50));
-        assertThat(off.getCommitInterval()).as("journal: false").isEqualTo(Duration.ofMillis(4));
-        assertThat(postgres.getCommitInterval()).as("PostgreSQL, journal unset").isEqualTo(Duration.ofMillis(4));
-        assertThat(synced.getCommitInterval()).as("sync-commits").isEqualTo(Duration.ofMillis(4));
+        assertThat(journaled.commitIntervalInForce()).as("embedded, journal on by default").isEqualTo(Duration.ofMillis(50));
+        assertThat(postgresJournaled.commitIntervalInForce()).as("PostgreSQL with the journal").isEqualTo(Duration.ofMillis(50));
+        assertThat(off.commitIntervalInForce()).as("journal: false").isEqualTo(Duration.ofMillis(4));
+        assertThat(postgres.commitIntervalInForce()).as("PostgreSQL, journal unset").isEqualTo(Duration.ofMillis(4));
+        assertThat(synced.commitIntervalInForce()).as("sync-commits").isEqualTo(Duration.ofMillis(4));
     }
 
     @Test
     void aValueSetWinsEitherWay() {
-        InboxConfiguration config = new InboxConfiguration();
-        config.setCommitInterval(Duration.ofMillis(7));
+        TestInbox config = new TestInbox();
+        config.commitInterval(Duration.ofMillis(7));
 
-        assertThat(config.getCommitInterval()).isEqualTo(Duration.ofMillis(7));
+        assertThat(config.commitIntervalInForce()).isEqualTo(Duration.ofMillis(7));
     }
 
     @Test

@@ -58,6 +58,7 @@ abstract class CrashTest {
         List<String> launch = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Dmicronaut.server.port=" + port,
+                "-Dmicronaut.environments=dev",
                 "-Dchatgate.inbox.poll-interval=10ms",
                 "-Dchatgate.test.record-file=" + records.toAbsolutePath(),
                 "-Dlogback.configurationFile=" + Path.of("src/test/resources/logback-test.xml").toAbsolutePath()));

@@ -1,5 +1,6 @@
 package dev.chatgate.server.inbox;
 
+import dev.chatgate.server.inbox.store.InboxDatabase;
 import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +21,8 @@ class EmbeddedCommitSyncTest {
 
     @Test
     void withSyncCommitsEachCommitOfNewEventsSyncsTheFileBeforeTheWriteReturns(@TempDir Path dir) throws Exception {
-        InboxConfiguration config = embeddedIn(dir);
-        config.setSyncCommits(true);
+        TestInbox config = embeddedIn(dir);
+        config.syncCommits(true);
 
         List<RecordedEvent> forces = forcesOfTheInboxFileWhile(config);
 
@@ -30,7 +31,7 @@ class EmbeddedCommitSyncTest {
 
     @Test
     void byDefaultTheFileIsLeftToTheKernelToFlush(@TempDir Path dir) throws Exception {
-        InboxConfiguration config = embeddedIn(dir);
+        TestInbox config = embeddedIn(dir);
 
         List<RecordedEvent> forces = forcesOfTheInboxFileWhile(config);
 
@@ -39,22 +40,22 @@ class EmbeddedCommitSyncTest {
 
     @Test
     void aUserWhoCannotSyncTheFileStopsTheStartRatherThanEveryCommit(@TempDir Path dir) throws Exception {
-        InboxConfiguration config = embeddedIn(dir);
-        config.setSyncCommits(true);
+        TestInbox config = embeddedIn(dir);
+        config.syncCommits(true);
         // A URL of the user's own: the default one sets the page cache, which needs an admin already.
-        config.setUrl("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-        new InboxDatabase(config).close();
-        try (Connection admin = DriverManager.getConnection(config.getUrl(), "sa", "")) {
+        config.url("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        config.database().close();
+        try (Connection admin = DriverManager.getConnection(config.store().url(), "sa", "")) {
             admin.createStatement().execute("CREATE USER clerk PASSWORD 'p'");
             admin.createStatement().execute("GRANT ALL ON SCHEMA PUBLIC TO clerk");
         }
-        config.setUsername("clerk");
-        config.setPassword("p");
+        config.username("clerk");
+        config.password("p");
 
         assertThatThrownBy(() -> {
-            InboxDatabase database = new InboxDatabase(config);
+            InboxDatabase database = config.database();
             try {
-                new InboxStore(database, config);
+                config.store(database);
             } finally {
                 database.close();
             }
@@ -62,14 +63,14 @@ class EmbeddedCommitSyncTest {
                 .hasMessageContaining("chatgate.inbox.sync-commits needs an H2 admin user");
     }
 
-    private static InboxConfiguration embeddedIn(Path dir) {
-        InboxConfiguration config = new InboxConfiguration();
-        config.setDataDir(dir.toString());
+    private static TestInbox embeddedIn(Path dir) {
+        TestInbox config = new TestInbox();
+        config.dataDir(dir.toString());
         return config;
     }
 
     /** The forces of the inbox file made by this thread while it writes one batch of new events. */
-    private static List<RecordedEvent> forcesOfTheInboxFileWhile(InboxConfiguration config) throws Exception {
+    private static List<RecordedEvent> forcesOfTheInboxFileWhile(TestInbox config) throws Exception {
         return FileForces.ofInbox(config, Thread.currentThread().getName(),
                 (database, store) -> store.insert(List.of(groupEvent("a", NOW), groupEvent("b", NOW)), NOW));
     }

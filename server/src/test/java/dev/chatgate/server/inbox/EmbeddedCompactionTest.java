@@ -1,5 +1,15 @@
 package dev.chatgate.server.inbox;
 
+import dev.chatgate.server.dispatch.NamedThreads;
+import dev.chatgate.server.inbox.store.InboxDatabase;
+import dev.chatgate.server.inbox.upkeep.InboxUpkeep;
+import dev.chatgate.server.inbox.upkeep.UpkeepJob;
+import io.micronaut.scheduling.ScheduledExecutorTaskScheduler;
+import org.slf4j.LoggerFactory;
+import java.util.concurrent.Executors;
+import dev.chatgate.server.inbox.store.InboxStore;
+import dev.chatgate.server.inbox.store.NewEvent;
+import dev.chatgate.server.inbox.store.h2.EmbeddedCompaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +27,7 @@ class EmbeddedCompactionTest {
 
     private static final long NOW = 1_700_000_000_000L;
     private static final int EVENTS = 3_000;
-    private static final int DEFAULT_PASS_BYTES = EmbeddedCompaction.passBytes(new InboxConfiguration());
+    private static final int DEFAULT_PASS_BYTES = EmbeddedCompaction.passBytes(new TestInbox().upkeep().compactInterval());
     private static final String BODY = "{\"CallbackCommand\":\"Group.CallbackAfterSendMsg\",\"Text\":\"" + "x".repeat(900)
             + "\"}";
 
@@ -39,13 +49,17 @@ class EmbeddedCompactionTest {
 
     @Test
     void passesRunEveryIntervalOnTheirOwn(@TempDir Path dir) throws Exception {
-        InboxConfiguration config = embedded(dir, Duration.ofMillis(20));
-        InboxDatabase database = new InboxDatabase(config);
+        TestInbox config = embedded(dir, Duration.ofMillis(20));
+        InboxDatabase database = config.database();
         // This test writes faster than a quiet service, so each pass may move as much as a default one.
-        EmbeddedCompaction compaction = new EmbeddedCompaction(database, config, DEFAULT_PASS_BYTES);
+        EmbeddedCompaction compaction = new EmbeddedCompaction(database.dataSource(), DEFAULT_PASS_BYTES);
+        UpkeepJob passes = UpkeepJob.schedule(new ScheduledExecutorTaskScheduler(
+                Executors.newSingleThreadScheduledExecutor(new NamedThreads("compact"))), new UpkeepJob.Plan("compact",
+                config.upkeep().compactInterval(), "failed: {}", "works", compaction::compact),
+                LoggerFactory.getLogger(EmbeddedCompactionTest.class));
         try {
-            assertThat(compaction.scheduled()).isTrue();
-            OneByOne events = new OneByOne(new InboxStore(database, config));
+            assertThat(passes.scheduled()).isTrue();
+            OneByOne events = new OneByOne(config.store(database));
             events.store(EVENTS);
             // Passes take effect as later commits write the pages they moved: events keep coming until then.
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -55,17 +69,18 @@ class EmbeddedCompactionTest {
             assertThat(compaction.liveChunkPercent()).as("live share of the chunks with a pass every 20 ms after %d"
                     + " events (without passes it stays under 25%%)", events.stored).isGreaterThanOrEqualTo(40);
         } finally {
-            compaction.stop();
+            passes.stop();
             database.close();
         }
     }
 
     @Test
     void aPassThatCannotReachTheStoreIsReportedAsFailing(@TempDir Path dir) throws Exception {
-        InboxConfiguration config = embedded(dir, Duration.ofMillis(20));
-        InboxDatabase database = new InboxDatabase(config);
-        EmbeddedCompaction compaction = new EmbeddedCompaction(database, config);
+        TestInbox config = embedded(dir, Duration.ofMillis(20));
+        InboxDatabase database = config.database();
+        InboxUpkeep upkeep = config.upkeep(database, null, "upkeep");
         try {
+            UpkeepJob compaction = upkeep.job("compact").orElseThrow();
             database.close();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (!compaction.failing() && System.nanoTime() < deadline) {
@@ -73,18 +88,21 @@ class EmbeddedCompactionTest {
             }
             assertThat(compaction.failing()).as("a pass against a closed pool is reported as failing").isTrue();
         } finally {
-            compaction.stop();
+            upkeep.close();
         }
     }
 
     @Test
     void aZeroIntervalSchedulesNoPass(@TempDir Path dir) {
-        InboxConfiguration config = embedded(dir, Duration.ZERO);
-        InboxDatabase database = new InboxDatabase(config);
+        TestInbox config = embedded(dir, Duration.ZERO);
+        InboxDatabase database = config.database();
         try {
-            assertThat(new EmbeddedCompaction(database, config).scheduled()).isFalse();
-            assertThat(new EmbeddedCompaction(database, embedded(dir, Duration.ofSeconds(1))).scheduled())
-                    .as("the default interval on the embedded store").isTrue();
+            try (InboxUpkeep upkeep = config.upkeep(database, null, "upkeep")) {
+                assertThat(upkeep.scheduled("compact")).isFalse();
+            }
+            try (InboxUpkeep upkeep = embedded(dir, Duration.ofSeconds(1)).upkeep(database, null, "upkeep")) {
+                assertThat(upkeep.scheduled("compact")).as("the default interval on the embedded store").isTrue();
+            }
         } finally {
             database.close();
         }
@@ -92,21 +110,21 @@ class EmbeddedCompactionTest {
 
     @Test
     void aPassMovesOneMegabytePerSecondOfItsIntervalWithinBounds(@TempDir Path dir) {
-        assertThat(EmbeddedCompaction.passBytes(embedded(dir, Duration.ofSeconds(1)))).isEqualTo(1 << 20);
-        assertThat(EmbeddedCompaction.passBytes(embedded(dir, Duration.ofSeconds(10)))).isEqualTo(10 << 20);
-        assertThat(EmbeddedCompaction.passBytes(embedded(dir, Duration.ofMillis(20)))).as("at least 64 KB")
+        assertThat(EmbeddedCompaction.passBytes(Duration.ofSeconds(1))).isEqualTo(1 << 20);
+        assertThat(EmbeddedCompaction.passBytes(Duration.ofSeconds(10))).isEqualTo(10 << 20);
+        assertThat(EmbeddedCompaction.passBytes(Duration.ofMillis(20))).as("at least 64 KB")
                 .isEqualTo(64 << 10);
-        assertThat(EmbeddedCompaction.passBytes(embedded(dir, Duration.ofHours(1)))).as("at most 64 MB")
+        assertThat(EmbeddedCompaction.passBytes(Duration.ofHours(1))).as("at most 64 MB")
                 .isEqualTo(64 << 20);
     }
 
     @Test
     void postgresHasNoFileToCompact() {
-        InboxConfiguration config = new InboxConfiguration();
-        config.setUrl(LocalPostgres.url());
-        InboxDatabase database = new InboxDatabase(config);
-        try {
-            assertThat(new EmbeddedCompaction(database, config).scheduled()).isFalse();
+        TestInbox config = new TestInbox();
+        config.url(LocalPostgres.url());
+        InboxDatabase database = config.database();
+        try (InboxUpkeep upkeep = config.upkeep(database, null, "upkeep")) {
+            assertThat(upkeep.job("compact")).as("PostgreSQL offers no compaction").isEmpty();
         } finally {
             database.close();
         }
@@ -118,11 +136,11 @@ class EmbeddedCompactionTest {
      * reads the file's size and live share.
      */
     private static FileState storeOneByOne(Path dir, boolean compact) throws Exception {
-        InboxConfiguration config = embedded(dir, Duration.ZERO);
-        InboxDatabase database = new InboxDatabase(config);
-        EmbeddedCompaction compaction = new EmbeddedCompaction(database, config, DEFAULT_PASS_BYTES);
+        TestInbox config = embedded(dir, Duration.ZERO);
+        InboxDatabase database = config.database();
+        EmbeddedCompaction compaction = new EmbeddedCompaction(database.dataSource(), DEFAULT_PASS_BYTES);
         try {
-            OneByOne events = new OneByOne(new InboxStore(database, config));
+            OneByOne events = new OneByOne(config.store(database));
             for (int i = 0; i < EVENTS / 100; i++) {
                 events.store(100);
                 if (compact) {
@@ -131,7 +149,6 @@ class EmbeddedCompactionTest {
             }
             return new FileState(Files.size(dir.resolve("inbox.mv.db")), compaction.liveChunkPercent());
         } finally {
-            compaction.stop();
             database.close();
         }
     }
@@ -167,11 +184,11 @@ class EmbeddedCompactionTest {
      * The embedded default with H2's retention time at 0: a dead chunk is reused at once rather than after 45 s, so
      * that what the test sees in seconds is what pinned chunks do, not the retention window.
      */
-    private static InboxConfiguration embedded(Path dir, Duration compactInterval) {
-        InboxConfiguration config = new InboxConfiguration();
-        config.setDataDir(dir.toString());
-        config.setUrl(config.getUrl() + ";RETENTION_TIME=0");
-        config.setCompactInterval(compactInterval);
+    private static TestInbox embedded(Path dir, Duration compactInterval) {
+        TestInbox config = new TestInbox();
+        config.dataDir(dir.toString());
+        config.url(config.store().url() + ";RETENTION_TIME=0");
+        config.compactInterval(compactInterval);
         return config;
     }
 }

@@ -18,8 +18,8 @@ class EmbeddedInboxSettingsTest {
 
     @Test
     void theDefaultEmbeddedInboxWritesEveryCommitAtOnceWithASmallPageCache(@TempDir Path dir) throws Exception {
-        InboxConfiguration config = new InboxConfiguration();
-        config.setDataDir(dir.toString());
+        TestInbox config = new TestInbox();
+        config.dataDir(dir.toString());
 
         Map<String, String> settings = settingsOf(config);
 
@@ -30,10 +30,10 @@ class EmbeddedInboxSettingsTest {
         assertThat(Files.exists(dir.resolve("inbox.mv.db"))).as("the file lives under the data directory").isTrue();
     }
 
-    private static Map<String, String> settingsOf(InboxConfiguration config) throws Exception {
+    private static Map<String, String> settingsOf(TestInbox config) throws Exception {
         Map<String, String> settings = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(config.getUrl(), config.getUsername(),
-                config.getPassword());
+        try (Connection connection = DriverManager.getConnection(config.store().url(), config.user(),
+                config.store().password());
              ResultSet rows = connection.createStatement().executeQuery(
                      "SELECT setting_name, setting_value FROM information_schema.settings")) {
             while (rows.next()) {

@@ -1,5 +1,7 @@
 package dev.chatgate.server.inbox;
 
+import dev.chatgate.server.inbox.journal.EventJournal;
+import dev.chatgate.server.inbox.store.NewEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package dev.chatgate.server.inbox;
 
+import dev.chatgate.server.inbox.store.InboxDatabase;
+import dev.chatgate.server.inbox.store.InboxStore;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -30,11 +32,11 @@ final class FileForces {
     }
 
     /** The forces of the embedded inbox file by {@code thread} while {@code action} uses the inbox {@code config} opens. */
-    static List<RecordedEvent> ofInbox(InboxConfiguration config, String thread, InboxAction action) throws Exception {
-        InboxDatabase database = new InboxDatabase(config);
+    static List<RecordedEvent> ofInbox(TestInbox config, String thread, InboxAction action) throws Exception {
+        InboxDatabase database = config.database();
         try {
-            InboxStore store = new InboxStore(database, config);
-            return of(Path.of(config.getDataDir(), "inbox.mv.db"), thread, () -> action.run(database, store));
+            InboxStore store = config.store(database);
+            return of(Path.of(config.store().dataDir(), "inbox.mv.db"), thread, () -> action.run(database, store));
         } finally {
             database.close();
         }

@@ -1,5 +1,10 @@
 package dev.chatgate.server.inbox;
 
+import dev.chatgate.server.inbox.journal.JournalRecords;
+import dev.chatgate.server.inbox.journal.InboxJournal;
+import dev.chatgate.server.inbox.store.InboxStore;
+import dev.chatgate.server.inbox.store.NewEvent;
+import dev.chatgate.server.inbox.store.StoredEvent;
 import dev.chatgate.core.event.EventKeys;
 import dev.chatgate.core.spec.CommandRegistry;
 import dev.chatgate.fixtures.SenderResult;

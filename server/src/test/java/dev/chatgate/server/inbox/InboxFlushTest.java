@@ -1,5 +1,10 @@
 package dev.chatgate.server.inbox;
 
+import dev.chatgate.server.inbox.journal.EventJournal;
+import dev.chatgate.server.inbox.journal.InboxJournal;
+import dev.chatgate.server.inbox.store.InboxDatabase;
+import dev.chatgate.server.inbox.upkeep.InboxFlush;
+import dev.chatgate.server.inbox.upkeep.InboxUpkeep;
 import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,13 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The embedded file, and the journal, synced to the disk on a thread of their own, every flush interval. */
 class InboxFlushTest {
 
-    private static final String THREAD = "chatgate-inbox-flush-1";
+    private static final String THREAD_PREFIX = "chatgate-inbox-upkeep";
+    private static final String THREAD = THREAD_PREFIX + "-1";
     private static final long NOW = 1_700_000_000_000L;
 
     @Test
     void theFileIsSyncedEveryIntervalOffTheCommitPath(@TempDir Path dir) throws Exception {
-        InboxConfiguration config = embeddedIn(dir);
-        config.setFlushInterval(Duration.ofMillis(50));
+        TestInbox config = embeddedIn(dir);
+        config.flushInterval(Duration.ofMillis(50));
 
         List<RecordedEvent> forces = forcesWithin(Duration.ofMillis(600), config);
 
@@ -29,28 +35,28 @@ class InboxFlushTest {
 
     @Test
     void aZeroIntervalLeavesTheFileToTheKernel(@TempDir Path dir) throws Exception {
-        InboxConfiguration config = embeddedIn(dir);
-        config.setFlushInterval(Duration.ZERO);
+        TestInbox config = embeddedIn(dir);
+        config.flushInterval(Duration.ZERO);
 
         assertThat(forcesWithin(Duration.ofMillis(600), config)).isEmpty();
     }
 
     @Test
     void withEveryCommitSyncedThereIsNothingLeftToFlush(@TempDir Path dir) throws Exception {
-        InboxConfiguration config = embeddedIn(dir);
-        config.setSyncCommits(true);
-        config.setFlushInterval(Duration.ofMillis(50));
+        TestInbox config = embeddedIn(dir);
+        config.syncCommits(true);
+        config.flushInterval(Duration.ofMillis(50));
 
         assertThat(forcesWithin(Duration.ofMillis(600), config)).isEmpty();
     }
 
     @Test
     void postgresWithoutAJournalHasNothingToFlush() {
-        InboxConfiguration config = new InboxConfiguration();
-        config.setUrl(LocalPostgres.url());
-        InboxDatabase database = new InboxDatabase(config);
+        TestInbox config = new TestInbox();
+        config.url(LocalPostgres.url());
+        InboxDatabase database = config.database();
         try {
-            assertThat(new InboxFlush(database, new InboxJournal(config), config).scheduled())
+            assertThat(new InboxFlush(database, config.dialect(), config.openJournal()).due())
                     .as("PostgreSQL syncs its own log; a flush would find no H2 store behind the connection").isFalse();
         } finally {
             database.close();
@@ -59,24 +65,21 @@ class InboxFlushTest {
 
     @Test
     void postgresWithAJournalHasTheJournalSyncedEveryInterval(@TempDir Path dir) throws Exception {
-        InboxConfiguration config = new InboxConfiguration();
-        config.setUrl(LocalPostgres.url());
-        config.setDataDir(dir.toString());
-        config.setJournal(true);
-        config.setFlushInterval(Duration.ofMillis(50));
-        InboxDatabase database = new InboxDatabase(config);
-        InboxJournal journal = new InboxJournal(config);
+        TestInbox config = new TestInbox();
+        config.url(LocalPostgres.url());
+        config.dataDir(dir.toString());
+        config.journal(true);
+        config.flushInterval(Duration.ofMillis(50));
+        InboxDatabase database = config.database();
+        InboxJournal journal = config.openJournal();
         try {
             EventJournal events = journal.journal().orElseThrow();
             events.append(List.of(groupEvent("journaled", NOW)));
             Path file = events.files().get(events.files().size() - 1);
 
             List<RecordedEvent> forces = FileForces.of(file, THREAD, () -> {
-                InboxFlush flush = new InboxFlush(database, journal, config);
-                try {
+                try (InboxUpkeep upkeep = config.upkeep(database, journal, THREAD_PREFIX)) {
                     Thread.sleep(600);
-                } finally {
-                    flush.stop();
                 }
             });
 
@@ -88,24 +91,22 @@ class InboxFlushTest {
         }
     }
 
-    private static InboxConfiguration embeddedIn(Path dir) {
-        InboxConfiguration config = new InboxConfiguration();
-        config.setDataDir(dir.toString());
+    private static TestInbox embeddedIn(Path dir) {
+        TestInbox config = new TestInbox();
+        config.dataDir(dir.toString());
         return config;
     }
 
     /** The flush thread's syncs of the inbox file over {@code span}, while events are written. */
-    private static List<RecordedEvent> forcesWithin(Duration span, InboxConfiguration config) throws Exception {
+    private static List<RecordedEvent> forcesWithin(Duration span, TestInbox config) throws Exception {
         return FileForces.ofInbox(config, THREAD, (database, store) -> {
-            InboxFlush flush = new InboxFlush(database, new InboxJournal(config), config);
-            try {
+            try (InboxJournal journal = config.openJournal();
+                 InboxUpkeep upkeep = config.upkeep(database, journal, THREAD_PREFIX)) {
                 long end = System.nanoTime() + span.toNanos();
                 for (int i = 0; System.nanoTime() < end; i++) {
                     store.insert(List.of(groupEvent("e" + i, NOW)), NOW);
                     Thread.sleep(20);
                 }
-            } finally {
-                flush.stop();
             }
         });
     }

@@ -1,5 +1,9 @@
 package dev.chatgate.server.inbox;
 
+import dev.chatgate.server.inbox.store.InboxDatabase;
+import dev.chatgate.server.inbox.store.InboxStore;
+import dev.chatgate.server.inbox.store.NewEvent;
+import dev.chatgate.server.inbox.store.StoredEvent;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,12 +32,12 @@ class InboxMigrationTest {
     void anEmbeddedInboxKeepsItsDedupeKeysAsTheirBytesAndStillRefusesARetryOfAnEventStoredBefore(@TempDir Path dir)
             throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("inbox") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-        InboxConfiguration config = new InboxConfiguration();
-        config.setUrl(url);
-        Flyway.configure().dataSource(url, config.getUsername(), config.getPassword())
+        TestInbox config = new TestInbox();
+        config.url(url);
+        Flyway.configure().dataSource(url, config.user(), config.store().password())
                 .locations("classpath:db/migration", "classpath:db/h2").target("6").load().migrate();
         String legacy = "not-a-hex-key";
-        try (Connection connection = DriverManager.getConnection(url, config.getUsername(), config.getPassword())) {
+        try (Connection connection = DriverManager.getConnection(url, config.user(), config.store().password())) {
             PreparedStatement insert = connection.prepareStatement("INSERT INTO inbox_event (app_id, command,"
                     + " dedupe_key, order_key, query, body, received_at) VALUES ('1400000000',"
                     + " 'Group.CallbackAfterGroupFull', ?, ?, ?, ?, 1000)");
@@ -46,7 +50,7 @@ class InboxMigrationTest {
             }
         }
 
-        InboxDatabase database = new InboxDatabase(config);
+        InboxDatabase database = config.database();
         try {
             try (Connection connection = database.dataSource().getConnection();
                  ResultSet sizes = connection.createStatement().executeQuery(
@@ -57,7 +61,7 @@ class InboxMigrationTest {
                 }
                 assertThat(lengths).as("every key as its 32 bytes, not 64 characters").containsExactly(32, 32, 32);
             }
-            InboxStore store = new InboxStore(database, config);
+            InboxStore store = config.store(database);
             assertThat(store.list(InboxStore.DONE, 10)).extracting(StoredEvent::dedupeKey).as("the same keys, as text")
                     .containsExactly(TestKeys.key("old-1"), TestKeys.key("old-2"), TestKeys.key(legacy));
             NewEvent retry = new NewEvent("1400000000", "Group.CallbackAfterGroupFull", TestKeys.key("old-2"), "k",
@@ -78,9 +82,9 @@ class InboxMigrationTest {
 
     @Test
     void aPostgresInboxComparesItsKeysAsBytesWhateverTheDatabasesCollation() throws Exception {
-        InboxConfiguration config = new InboxConfiguration();
-        config.setUrl(LocalPostgres.newDatabase("migration"));
-        InboxDatabase database = new InboxDatabase(config);
+        TestInbox config = new TestInbox();
+        config.url(LocalPostgres.newDatabase("migration"));
+        InboxDatabase database = config.database();
         try (Connection connection = database.dataSource().getConnection();
              ResultSet columns = connection.createStatement().executeQuery("SELECT table_name, column_name,"
                      + " collation_name FROM information_schema.columns WHERE column_name IN ('dedupe_key', 'order_key')"
@@ -97,11 +101,11 @@ class InboxMigrationTest {
     }
 
     private static void migratesKeepingEveryEvent(String url, boolean postgres, String... locations) throws Exception {
-        InboxConfiguration config = new InboxConfiguration();
-        config.setUrl(url);
-        Flyway.configure().dataSource(url, config.getUsername(), config.getPassword()).locations(locations).target("5")
+        TestInbox config = new TestInbox();
+        config.url(url);
+        Flyway.configure().dataSource(url, config.user(), config.store().password()).locations(locations).target("5")
                 .load().migrate();
-        try (Connection connection = DriverManager.getConnection(url, config.getUsername(), config.getPassword())) {
+        try (Connection connection = DriverManager.getConnection(url, config.user(), config.store().password())) {
             PreparedStatement insert = connection.prepareStatement("INSERT INTO inbox_event (app_id, command,"
                     + " dedupe_key, order_key, query, body, received_at, status, attempts, next_attempt_at, lease_owner,"
                     + " lease_until, last_error, finished_at) VALUES ('1400000000', 'Group.CallbackAfterGroupFull', ?, ?,"
@@ -132,9 +136,9 @@ class InboxMigrationTest {
             }
         }
 
-        InboxDatabase database = new InboxDatabase(config);
+        InboxDatabase database = config.database();
         try {
-            InboxStore store = new InboxStore(database, config);
+            InboxStore store = config.store(database);
             assertThat(store.list(InboxStore.DONE, 10)).extracting(StoredEvent::dedupeKey).containsExactly(TestKeys.key("delivered"));
             assertThat(store.list(InboxStore.DEAD, 10)).singleElement().satisfies(e -> {
                 assertThat(e.dedupeKey()).isEqualTo(TestKeys.key("dead"));

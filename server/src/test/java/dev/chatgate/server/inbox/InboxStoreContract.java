@@ -1,5 +1,10 @@
 package dev.chatgate.server.inbox;
 
+import dev.chatgate.server.inbox.store.InboxDatabase;
+import dev.chatgate.server.inbox.store.InboxStore;
+import dev.chatgate.server.inbox.store.NewEvent;
+import dev.chatgate.server.inbox.store.StoredEvent;
+import dev.chatgate.server.inbox.store.WriteResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,11 +41,11 @@ abstract class InboxStoreContract {
 
     @BeforeAll
     void open() {
-        InboxConfiguration config = new InboxConfiguration();
-        config.setUrl(jdbcUrl());
-        config.setPoolSize(12);
-        database = new InboxDatabase(config);
-        store = new InboxStore(database, config);
+        TestInbox config = new TestInbox();
+        config.url(jdbcUrl());
+        config.poolSize(12);
+        database = config.database();
+        store = config.store(database);
     }
 
     @AfterAll
@@ -85,7 +90,7 @@ abstract class InboxStoreContract {
     @Test
     void aBatchWithAResendInsideItAndOneOfAnEarlierBatchStoresEachEventOnceAndSaysWhichWereNew() throws Exception {
         store.insert(List.of(event("earlier", "k0")), NOW);
-        InboxStore.WriteResult written = store.write(List.of(event("a", "k1"), event("earlier", "k0"), event("a", "k1"),
+        WriteResult written = store.write(List.of(event("a", "k1"), event("earlier", "k0"), event("a", "k1"),
                 event("b", "k2")), List.of(), "node-a", true, NOW, NOW + LEASE);
 
         assertThat(written.ids()[0]).isPositive();
@@ -269,11 +274,11 @@ abstract class InboxStoreContract {
 
     @Test
     void aWriteDoesNotLeaseBehindTheWritersOwnLeaseThatRanOut() throws Exception {
-        InboxStore.WriteResult first = store.write(List.of(event("a1", "k")), List.of(), "node-a", true, NOW,
+        WriteResult first = store.write(List.of(event("a1", "k")), List.of(), "node-a", true, NOW,
                 NOW + LEASE);
-        InboxStore.WriteResult meanwhile = store.write(List.of(event("a2", "k")), List.of(), "node-a", true,
+        WriteResult meanwhile = store.write(List.of(event("a2", "k")), List.of(), "node-a", true,
                 NOW + LEASE - 1, NOW + 2 * LEASE);
-        InboxStore.WriteResult after = store.write(List.of(event("a3", "k")), List.of(), "node-a", true,
+        WriteResult after = store.write(List.of(event("a3", "k")), List.of(), "node-a", true,
                 NOW + LEASE + 1, NOW + 2 * LEASE);
 
         assertThat(first.leased()).containsExactly(true);
@@ -289,7 +294,7 @@ abstract class InboxStoreContract {
         store.insert(List.of(event("waiting", "busy")), NOW);
         store.insert(List.of(event("other-node", "theirs")), NOW);
         store.claim("node-b", NOW, NOW + LEASE, 10);
-        InboxStore.WriteResult written = store.write(List.of(event("x1", "free"), event("x2", "free"),
+        WriteResult written = store.write(List.of(event("x1", "free"), event("x2", "free"),
                 event("y", "busy"), event("z", "theirs"), event("waiting", "busy")), List.of(), "node-a", true, NOW,
                 NOW + LEASE);
 
@@ -305,7 +310,7 @@ abstract class InboxStoreContract {
 
     @Test
     void aWriteWithoutLeasingLeavesEveryEventToTheClaimers() throws Exception {
-        InboxStore.WriteResult written = store.write(List.of(event("a", "k1"), event("b", "k2")), List.of(), "node-a",
+        WriteResult written = store.write(List.of(event("a", "k1"), event("b", "k2")), List.of(), "node-a",
                 false, NOW, NOW + LEASE);
         assertThat(written.leased()).containsExactly(false, false);
         assertThat(store.claim("node-b", NOW, NOW + LEASE, 10)).extracting(StoredEvent::id)
@@ -314,9 +319,9 @@ abstract class InboxStoreContract {
 
     @Test
     void aWriteMarksTheDeliveredEventsDoneInTheSameTransaction() throws Exception {
-        InboxStore.WriteResult first = store.write(List.of(event("a", "k1")), List.of(), "node-a", true, NOW,
+        WriteResult first = store.write(List.of(event("a", "k1")), List.of(), "node-a", true, NOW,
                 NOW + LEASE);
-        InboxStore.WriteResult second = store.write(List.of(event("b", "k1")), List.of(first.ids()[0]), "node-a",
+        WriteResult second = store.write(List.of(event("b", "k1")), List.of(first.ids()[0]), "node-a",
                 true, NOW, NOW + LEASE);
         assertThat(store.count(InboxStore.DONE)).isEqualTo(1);
         assertThat(second.leased()).as("k1's only pending event is held by node-a itself").containsExactly(true);
@@ -328,7 +333,7 @@ abstract class InboxStoreContract {
     @Test
     void anEventMarkedDoneInTheSameWriteNoLongerHoldsItsKeyEvenWithItsLeaseRunOut() throws Exception {
         long a1 = store.write(List.of(event("a1", "k")), List.of(), "node-a", true, NOW, NOW + LEASE).ids()[0];
-        InboxStore.WriteResult a2 = store.write(List.of(event("a2", "k")), List.of(a1), "node-a", true,
+        WriteResult a2 = store.write(List.of(event("a2", "k")), List.of(a1), "node-a", true,
                 NOW + LEASE + 1, NOW + 2 * LEASE);
         assertThat(a2.leased()).as("a1 leaves the pending events in this very write: k is free").containsExactly(true);
         assertThat(store.count(InboxStore.DONE)).isEqualTo(1);
@@ -346,7 +351,7 @@ abstract class InboxStoreContract {
     @Test
     void aClaimedRunStopsBeforeAnEventAWriterStillHolds() throws Exception {
         long a1 = store.write(List.of(event("a1", "k")), List.of(), "node-a", true, NOW, NOW + LEASE).ids()[0];
-        InboxStore.WriteResult a2 = store.write(List.of(event("a2", "k")), List.of(), "node-a", true, NOW, NOW + LEASE);
+        WriteResult a2 = store.write(List.of(event("a2", "k")), List.of(), "node-a", true, NOW, NOW + LEASE);
         assertThat(a2.leased()).as("k's only pending event is node-a's own").containsExactly(true);
         store.markFailed(a1, "node-a", "boom", NOW, false, NOW);
         store.insert(List.of(event("a3", "k")), NOW);

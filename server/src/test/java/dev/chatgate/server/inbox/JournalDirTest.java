@@ -14,47 +14,47 @@ class JournalDirTest {
 
     @Test
     void theDefaultInboxKeepsItsJournalBesideItsFileUnderTheDataDirectory() {
-        InboxConfiguration config = new InboxConfiguration();
-        config.setDataDir("/var/lib/chatgate");
+        TestInbox config = new TestInbox();
+        config.dataDir("/var/lib/chatgate");
 
-        assertThat(config.getJournalDir()).isEqualTo(Path.of("/var/lib/chatgate/inbox.journal"));
+        assertThat(config.journalDir()).isEqualTo(Path.of("/var/lib/chatgate/inbox.journal"));
     }
 
     @Test
     void anH2FileUrlOfTheUsersOwnKeepsItBesideThatFileWhateverTheDataDirectory() {
-        InboxConfiguration config = new InboxConfiguration();
-        config.setDataDir("/elsewhere");
-        config.setUrl("jdbc:h2:file:/srv/events/store;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        TestInbox config = new TestInbox();
+        config.dataDir("/elsewhere");
+        config.url("jdbc:h2:file:/srv/events/store;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
 
-        assertThat(config.getJournalDir()).isEqualTo(Path.of("/srv/events/store.journal"));
+        assertThat(config.journalDir()).isEqualTo(Path.of("/srv/events/store.journal"));
     }
 
     @Test
     void noJournalWhenOffWithSyncedCommitsOnPostgresOrForAnInMemoryDatabase() {
-        InboxConfiguration off = new InboxConfiguration();
-        off.setJournal(false);
-        InboxConfiguration synced = new InboxConfiguration();
-        synced.setSyncCommits(true);
-        InboxConfiguration postgres = new InboxConfiguration();
-        postgres.setUrl("jdbc:postgresql://db:5432/chatgate");
-        InboxConfiguration memory = new InboxConfiguration();
-        memory.setUrl("jdbc:h2:mem:inbox;MODE=PostgreSQL");
+        TestInbox off = new TestInbox();
+        off.journal(false);
+        TestInbox synced = new TestInbox();
+        synced.syncCommits(true);
+        TestInbox postgres = new TestInbox();
+        postgres.url("jdbc:postgresql://db:5432/chatgate");
+        TestInbox memory = new TestInbox();
+        memory.url("jdbc:h2:mem:inbox;MODE=PostgreSQL");
 
-        assertThat(off.getJournalDir()).as("journal: false").isNull();
-        assertThat(synced.getJournalDir()).as("sync-commits: each answer waits for its synced commit").isNull();
-        assertThat(postgres.getJournalDir()).as("PostgreSQL, unless asked for: an OK waits for its commit").isNull();
-        assertThat(memory.getJournalDir()).as("nothing in memory survives the process anyway").isNull();
+        assertThat(off.journalDir()).as("journal: false").isNull();
+        assertThat(synced.journalDir()).as("sync-commits: each answer waits for its synced commit").isNull();
+        assertThat(postgres.journalDir()).as("PostgreSQL, unless asked for: an OK waits for its commit").isNull();
+        assertThat(memory.journalDir()).as("nothing in memory survives the process anyway").isNull();
     }
 
     @Test
     void postgresWithTheJournalOnKeepsItUnderTheNodesOwnDataDirectory() {
-        InboxConfiguration config = new InboxConfiguration();
-        config.setUrl("jdbc:postgresql://db:5432/chatgate");
-        config.setDataDir("/var/lib/chatgate-node-a");
-        config.setJournal(true);
-        config.setSyncCommits(true);
+        TestInbox config = new TestInbox();
+        config.url("jdbc:postgresql://db:5432/chatgate");
+        config.dataDir("/var/lib/chatgate-node-a");
+        config.journal(true);
+        config.syncCommits(true);
 
-        assertThat(config.getJournalDir()).as("sync-commits is the embedded store's setting")
+        assertThat(config.journalDir()).as("sync-commits is the embedded store's setting")
                 .isEqualTo(Path.of("/var/lib/chatgate-node-a/inbox.journal"));
     }
 }

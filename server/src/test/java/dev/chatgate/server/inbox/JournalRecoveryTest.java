@@ -1,5 +1,8 @@
 package dev.chatgate.server.inbox;
 
+import dev.chatgate.server.inbox.journal.EventJournal;
+import dev.chatgate.server.inbox.journal.InboxJournal;
+import dev.chatgate.server.inbox.store.NewEvent;
 import dev.chatgate.fixtures.SenderResult;
 import dev.chatgate.fixtures.TencentSender;
 import dev.chatgate.server.Eventually;

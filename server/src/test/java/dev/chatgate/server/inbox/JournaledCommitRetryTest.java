@@ -1,5 +1,7 @@
 package dev.chatgate.server.inbox;
 
+import dev.chatgate.server.inbox.store.DedupeKeyBytes;
+import dev.chatgate.server.inbox.store.InboxDatabase;
 import dev.chatgate.fixtures.SenderResult;
 import dev.chatgate.fixtures.TencentSender;
 import dev.chatgate.server.Eventually;

@@ -1,5 +1,6 @@
 package dev.chatgate.server.inbox;
 
+import dev.chatgate.server.inbox.store.NewEvent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -1,5 +1,12 @@
 package dev.chatgate.server.inbox;
 
+import dev.chatgate.server.inbox.store.InboxDatabase;
+import dev.chatgate.server.inbox.store.postgres.PostgresDialect;
+import dev.chatgate.server.inbox.upkeep.InboxUpkeep;
+import dev.chatgate.server.inbox.upkeep.UpkeepJob;
+import dev.chatgate.server.inbox.store.InboxStore;
+import dev.chatgate.server.inbox.store.NewEvent;
+import dev.chatgate.server.inbox.store.WriteResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,14 +26,14 @@ class PendingVacuumTest {
 
     @Test
     void onPostgresThePendingTableIsVacuumedEveryIntervalWhileEventsPassThrough() throws Exception {
-        InboxConfiguration config = postgres(Duration.ofMillis(100));
-        InboxDatabase database = new InboxDatabase(config);
-        InboxStore store = new InboxStore(database, config);
-        PendingVacuum vacuum = null;
+        TestInbox config = postgres(Duration.ofMillis(100));
+        InboxDatabase database = config.database();
+        InboxStore store = config.store(database);
+        InboxUpkeep upkeep = null;
         try {
             long before = vacuumCount(database);
-            vacuum = new PendingVacuum(store, config);
-            assertThat(vacuum.scheduled()).isTrue();
+            upkeep = config.upkeep(database, null, "upkeep");
+            assertThat(upkeep.scheduled("vacuum")).isTrue();
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             int round = 0;
             while (vacuumCount(database) < before + 3 && System.nanoTime() < deadline) {
@@ -35,8 +42,8 @@ class PendingVacuumTest {
             assertThat(vacuumCount(database)).as("vacuums of inbox_pending by the service within 15 s")
                     .isGreaterThanOrEqualTo(before + 3);
         } finally {
-            if (vacuum != null) {
-                vacuum.stop();
+            if (upkeep != null) {
+                upkeep.close();
             }
             database.close();
         }
@@ -44,17 +51,17 @@ class PendingVacuumTest {
 
     @Test
     void aVacuumLeavesTheEmptiedPendingTableItsPagesForTheNextInserts() throws Exception {
-        InboxConfiguration config = new InboxConfiguration();
-        config.setUrl(LocalPostgres.newDatabase("vacuum"));
-        InboxDatabase database = new InboxDatabase(config);
+        TestInbox config = new TestInbox();
+        config.url(LocalPostgres.newDatabase("vacuum"));
+        InboxDatabase database = config.database();
         try {
-            InboxStore store = new InboxStore(database, config);
+            InboxStore store = config.store(database);
             for (int round = 0; round < 5; round++) {
                 passThrough(store, "pages-" + round);
             }
             long pages = pendingPages(database);
             assertThat(pages).as("pages that 1,000 pending rows took").isGreaterThan(1);
-            assertThat(store.vacuumPending()).isTrue();
+            PostgresDialect.vacuumPending(database.dataSource());
             assertThat(pendingPages(database)).as("pages of the emptied pending table after a vacuum: cutting them off"
                     + " would lock out the writer, which would then grow the file again").isEqualTo(pages);
         } finally {
@@ -64,9 +71,10 @@ class PendingVacuumTest {
 
     @Test
     void aVacuumThatCannotReachTheStoreIsReportedAsFailing() throws Exception {
-        InboxConfiguration config = postgres(Duration.ofMillis(50));
-        InboxDatabase database = new InboxDatabase(config);
-        PendingVacuum vacuum = new PendingVacuum(new InboxStore(database, config), config);
+        TestInbox config = postgres(Duration.ofMillis(50));
+        InboxDatabase database = config.database();
+        InboxUpkeep upkeep = config.upkeep(database, null, "upkeep");
+        UpkeepJob vacuum = upkeep.job("vacuum").orElseThrow();
         try {
             database.close();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -75,16 +83,19 @@ class PendingVacuumTest {
             }
             assertThat(vacuum.failing()).as("a vacuum against a closed pool is reported as failing").isTrue();
         } finally {
-            vacuum.stop();
+            upkeep.close();
         }
     }
 
     @Test
     void aZeroIntervalLeavesThePendingTableToAutovacuum() {
-        InboxConfiguration config = postgres(Duration.ZERO);
-        InboxDatabase database = new InboxDatabase(config);
+        TestInbox config = postgres(Duration.ZERO);
+        InboxDatabase database = config.database();
         try {
-            assertThat(new PendingVacuum(new InboxStore(database, config), config).scheduled()).isFalse();
+            try (InboxUpkeep upkeep = config.upkeep(database, null, "upkeep")) {
+                assertThat(upkeep.job("vacuum")).isPresent();
+                assertThat(upkeep.scheduled("vacuum")).isFalse();
+            }
         } finally {
             database.close();
         }
@@ -92,22 +103,22 @@ class PendingVacuumTest {
 
     @Test
     void anEmbeddedInboxHasNothingToVacuum(@TempDir Path dir) throws Exception {
-        InboxConfiguration config = new InboxConfiguration();
-        config.setDataDir(dir.toString());
-        InboxDatabase database = new InboxDatabase(config);
+        TestInbox config = new TestInbox();
+        config.dataDir(dir.toString());
+        InboxDatabase database = config.database();
         try {
-            InboxStore store = new InboxStore(database, config);
-            assertThat(new PendingVacuum(store, config).scheduled()).isFalse();
-            assertThat(store.vacuumPending()).as("H2 leaves no dead rows to vacuum").isFalse();
+            try (InboxUpkeep upkeep = config.upkeep(database, null, "upkeep")) {
+                assertThat(upkeep.job("vacuum")).as("H2 leaves no dead rows to vacuum").isEmpty();
+            }
         } finally {
             database.close();
         }
     }
 
-    private static InboxConfiguration postgres(Duration vacuumInterval) {
-        InboxConfiguration config = new InboxConfiguration();
-        config.setUrl(LocalPostgres.url());
-        config.setPendingVacuumInterval(vacuumInterval);
+    private static TestInbox postgres(Duration vacuumInterval) {
+        TestInbox config = new TestInbox();
+        config.url(LocalPostgres.url());
+        config.pendingVacuumInterval(vacuumInterval);
         return config;
     }
 
@@ -121,7 +132,7 @@ class PendingVacuumTest {
             events.add(new NewEvent("1400000000", "Group.CallbackAfterGroupFull", TestKeys.key(prefix + "-" + i), prefix + "-k" + i,
                     "SdkAppid=1400000000", "{}", NOW));
         }
-        InboxStore.WriteResult written = store.write(events, List.of(), "node-a", true, NOW, NOW + 30_000);
+        WriteResult written = store.write(events, List.of(), "node-a", true, NOW, NOW + 30_000);
         List<Long> ids = new ArrayList<>();
         for (long id : written.ids()) {
             ids.add(id);

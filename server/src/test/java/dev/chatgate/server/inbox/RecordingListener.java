@@ -1,5 +1,6 @@
 package dev.chatgate.server.inbox;
 
+import dev.chatgate.server.inbox.settings.StoreSettings;
 import dev.chatgate.model.GroupCallbackAfterGroupInfoChanged;
 import dev.chatgate.api.AfterCallbackListener;
 import dev.chatgate.api.Callback;
@@ -28,7 +29,7 @@ public final class RecordingListener implements AfterCallbackListener<GroupCallb
     static final Map<String, List<String>> ORDER_BY_GROUP = new ConcurrentHashMap<>();
     static final Map<String, String> NODE_BY_EVENT = new ConcurrentHashMap<>();
 
-    private final InboxConfiguration config;
+    private final StoreSettings config;
 
     /** How many times the event with this id (its dedupe key) reached the listener. */
     static int deliveries(String eventId) {
@@ -36,7 +37,7 @@ public final class RecordingListener implements AfterCallbackListener<GroupCallb
         return count == null ? 0 : count.get();
     }
 
-    public RecordingListener(InboxConfiguration config) {
+    public RecordingListener(StoreSettings config) {
         this.config = config;
     }
 
@@ -53,6 +54,6 @@ public final class RecordingListener implements AfterCallbackListener<GroupCallb
         DELIVERIES.computeIfAbsent(callback.eventId(), k -> new AtomicInteger()).incrementAndGet();
         ORDER_BY_GROUP.computeIfAbsent(callback.payload().getGroupId(), g -> new CopyOnWriteArrayList<>())
                 .add(callback.payload().getNotification());
-        NODE_BY_EVENT.put(callback.eventId(), config.getNodeId());
+        NODE_BY_EVENT.put(callback.eventId(), config.nodeId());
     }
 }

@@ -1,5 +1,6 @@
 package dev.chatgate.server.inbox;
 
+import dev.chatgate.server.inbox.store.NewEvent;
 import static dev.chatgate.server.inbox.TestKeys.key;
 
 /** New events for tests of the store's upkeep, where only their being written matters. */

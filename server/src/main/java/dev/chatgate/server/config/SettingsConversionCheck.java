@@ -1,0 +1,78 @@
+package dev.chatgate.server.config;
+
+import dev.chatgate.server.inbox.settings.AdminSettings;
+import dev.chatgate.server.inbox.settings.DeliverySettings;
+import dev.chatgate.server.inbox.settings.JournalSettings;
+import dev.chatgate.server.inbox.settings.RetentionSettings;
+import dev.chatgate.server.inbox.settings.StoreSettings;
+import dev.chatgate.server.inbox.settings.UpkeepSettings;
+import dev.chatgate.server.inbox.settings.WriteSettings;
+import io.micronaut.context.annotation.Parameter;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.naming.NameUtils;
+import jakarta.inject.Singleton;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Refuses a setting whose value cannot be read as its type ({@code lease: abc}, {@code validation: sometimes}),
+ * naming the key and the value. Micronaut binds such a value to a record as if it were unset, and its default would
+ * then be used in silence (micronaut-core issue 4762). The beans that read settings first depend on this check.
+ */
+@Singleton
+public final class SettingsConversionCheck {
+
+    private static final List<Class<? extends Record>> INBOX = List.of(StoreSettings.class, JournalSettings.class,
+            WriteSettings.class, DeliverySettings.class, RetentionSettings.class, UpkeepSettings.class,
+            AdminSettings.class);
+
+    public SettingsConversionCheck(Environment environment) {
+        List<String> problems = new ArrayList<>();
+        INBOX.forEach(type -> check(environment, "chatgate.inbox.", type, problems));
+        for (String app : environment.getPropertyEntries("chatgate.apps")) {
+            check(environment, "chatgate.apps." + app + ".", AppConfiguration.class, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Invalid chatgate configuration:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    private static void check(Environment environment, String prefix, Class<? extends Record> type,
+                              List<String> problems) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            Class<?> valueType = component.getType();
+            if (component.isAnnotationPresent(Parameter.class) || valueType == String.class
+                    || Collection.class.isAssignableFrom(valueType)) {
+                continue;
+            }
+            String key = prefix + NameUtils.hyphenate(component.getName());
+            Optional<String> raw = environment.getProperty(key, String.class);
+            if (raw.isPresent() && environment.getProperty(key, valueType).isEmpty()) {
+                problems.add(key + " must be " + expected(valueType) + ", not '" + raw.get() + "'");
+            }
+        }
+    }
+
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants())
+                    .map(value -> ((Enum<?>) value).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .collect(Collectors.joining(", "));
+        }
+        if (type == java.time.Duration.class) {
+            return "a duration with its unit (1500ms, 30s, 5m, PT1M)";
+        }
+        if (type == Boolean.class) {
+            return "true or false";
+        }
+        return "a whole number";
+    }
+}
