@@ -26,7 +26,7 @@ class ConformanceAgainstOurServerTest {
         ConformanceResult result = new ConformanceRun(
                 new ReceiverTarget(server.getURL() + "/tencent/callback", "1400000000", "conformance-token")).run();
         assertThat(result.failedRowNames()).as("rows that failed").isEmpty();
-        assertThat(result.commands()).hasSize(57);
+        assertThat(result.commands()).hasSize(61);
         assertThat(result.hostile()).hasSizeGreaterThanOrEqualTo(6);
         assertThat(result.passed()).isTrue();
     }

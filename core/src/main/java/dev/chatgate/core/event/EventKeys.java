@@ -20,8 +20,11 @@ import java.util.TreeMap;
  *     differ in at least one field, so they never share a key. The key starts with the event's own time (see
  *     {@link #dedupeKey(String, String, List, JsonNode)}), so keys are stored in roughly the order they arrive.</li>
  * <li>Order key: events of one group ({@code GroupId}), one official account ({@code Official_Account}) or one
- *     one-to-one conversation ({@code From_Account} and {@code To_Account}, either direction) are delivered in
- *     the order received; any other event has no predecessor.</li>
+ *     one-to-one conversation ({@code From_Account} and {@code To_Account}, either direction; for a read receipt
+ *     {@code Operator_Account} and {@code Peer_Account}) are delivered in the order received. Clearing all unread
+ *     messages (C2C.CallbackAfterMsgReadAll, whose {@code GroupReadInfo} lists groups despite the C2C prefix)
+ *     follows its group when it names exactly one; an event that names several groups, or none of the above,
+ *     has no predecessor, since no single lane holds it.</li>
  * </ul>
  * Both are prefixed with the app, so apps never collide.
  */
@@ -91,12 +94,38 @@ public final class EventKeys {
         if (channel != null) {
             return appId + ":channel:" + channel;
         }
+        String cleared = onlyGroup(body.path("GroupReadInfo"));
+        if (cleared != null) {
+            return appId + ":group:" + cleared;
+        }
         String from = text(body, "From_Account");
         String to = text(body, "To_Account");
         if (from != null && to != null) {
-            return appId + ":c2c:" + (from.compareTo(to) <= 0 ? from + "|" + to : to + "|" + from);
+            return conversation(appId, from, to);
+        }
+        String reader = text(body, "Operator_Account");
+        String peer = text(body, "Peer_Account");
+        if (reader != null && peer != null) {
+            return conversation(appId, reader, peer);
         }
         return appId + ":event:" + dedupeKey;
+    }
+
+    private static String conversation(String appId, String one, String other) {
+        return appId + ":c2c:" + (one.compareTo(other) <= 0 ? one + "|" + other : other + "|" + one);
+    }
+
+    /** The GroupId every item of the list names, when they all name the same one; else null. */
+    private static String onlyGroup(JsonNode items) {
+        String group = null;
+        for (JsonNode item : items) {
+            String id = text(item, "GroupId");
+            if (id == null || (group != null && !group.equals(id))) {
+                return null;
+            }
+            group = id;
+        }
+        return group;
     }
 
     private static String text(JsonNode body, String field) {

@@ -96,6 +96,56 @@ class EventKeysTest {
     }
 
     @Test
+    void twoEditsOfOneOneToOneMessageAreTwoEventsAndAResentEditIsOne() throws Exception {
+        var command = CommandRegistry.bundled().find("C2C.CallbackAfterModifyMsg").orElseThrow();
+        assertThat(command.dedupePointers()).as("the message and the edit's time").containsExactly("/MsgKey", "/EventTime");
+        String edit = "{\"CallbackCommand\":\"C2C.CallbackAfterModifyMsg\",\"MsgKey\":\"1_2_1770000000\",\"MsgTime\":1770000000,"
+                + "\"MsgBody\":[{\"MsgType\":\"TIMTextElem\",\"MsgContent\":{\"Text\":\"%s\"}}],\"EventTime\":%s}";
+        String first = EventKeys.dedupeKey("1", command, json(edit.formatted("at 8", "1770000060000")));
+        String second = EventKeys.dedupeKey("1", command, json(edit.formatted("at 9", "1770000120000")));
+        String sameTextAgain = EventKeys.dedupeKey("1", command, json(edit.formatted("at 8", "1770000180000")));
+        String resent = EventKeys.dedupeKey("1", command, json(edit.formatted("at 8", "\"1770000060000\"")));
+        assertThat(second).as("a later edit of the same MsgKey").isNotEqualTo(first);
+        assertThat(sameTextAgain).as("an edit back to an earlier text is still a new edit").isNotEqualTo(first);
+        assertThat(resent).as("the same edit resent, EventTime as a string").isEqualTo(first);
+    }
+
+    @Test
+    void twoEditsOfOneGroupMessageAreTwoEventsAndAResentEditIsOne() throws Exception {
+        var command = CommandRegistry.bundled().find("Group.CallbackAfterModifyMsg").orElseThrow();
+        assertThat(command.dedupePointers()).as("TopicId is empty outside topics: the whole body identifies an edit").isEmpty();
+        String first = EventKeys.dedupeKey("1", command, json(
+                "{\"GroupId\":\"g\",\"TopicId\":\"\",\"MsgSeq\":7,\"MsgBody\":[],\"EventTime\":1770000060000}"));
+        String second = EventKeys.dedupeKey("1", command, json(
+                "{\"GroupId\":\"g\",\"TopicId\":\"\",\"MsgSeq\":7,\"MsgBody\":[],\"EventTime\":1770000120000}"));
+        String resent = EventKeys.dedupeKey("1", command, json(
+                "{\"EventTime\":1770000060000, \"MsgBody\":[], \"MsgSeq\":7, \"TopicId\":\"\", \"GroupId\":\"g\"}"));
+        String otherTopic = EventKeys.dedupeKey("1", command, json(
+                "{\"GroupId\":\"g\",\"TopicId\":\"g@TOPIC#_t\",\"MsgSeq\":7,\"MsgBody\":[],\"EventTime\":1770000060000}"));
+        assertThat(second).as("a later edit of the same GroupId and MsgSeq").isNotEqualTo(first);
+        assertThat(resent).as("the same edit resent").isEqualTo(first);
+        assertThat(otherTopic).as("the same MsgSeq in a topic").isNotEqualTo(first);
+        assertThat(first).as("leads with the edit's time").startsWith(String.format("%016x", 1_770_000_060_000L));
+    }
+
+    @Test
+    void aReadReceiptFollowsItsConversationAndClearingUnreadFollowsItsGroup() throws Exception {
+        assertThat(EventKeys.orderKey("1", json("{\"Operator_Account\":\"jared\",\"Peer_Account\":\"leckie\","
+                + "\"C2CMsgInfo\":[{\"From_Account\":\"leckie\",\"To_Account\":\"jared\"}]}"), "d"))
+                .as("read receipt: the conversation of its messages")
+                .isEqualTo(EventKeys.orderKey("1", json("{\"From_Account\":\"leckie\",\"To_Account\":\"jared\"}"), "e"))
+                .isEqualTo("1:c2c:jared|leckie");
+        String readAll = "{\"CallbackCommand\":\"C2C.CallbackAfterMsgReadAll\",\"Report_Account\":\"jared\","
+                + "\"GroupReadInfo\":%s}";
+        assertThat(EventKeys.orderKey("1", json(readAll.formatted("[{\"GroupId\":\"@TGS#1\",\"MsgSeq\":3}]")), "d"))
+                .as("despite its C2C prefix, one group cleared: that group's lane").isEqualTo("1:group:@TGS#1");
+        assertThat(EventKeys.orderKey("1", json(readAll.formatted(
+                "[{\"GroupId\":\"@TGS#1\",\"MsgSeq\":3},{\"GroupId\":\"@TGS#2\",\"MsgSeq\":4}]")), "d"))
+                .as("several groups: no single lane").isEqualTo("1:event:d");
+        assertThat(EventKeys.orderKey("1", json(readAll.formatted("[]")), "d")).isEqualTo("1:event:d");
+    }
+
+    @Test
     void theCanonicalFormIsWhatJacksonWritesForTheSortedDocumentSoStoredKeysStayValid() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         StringBuilder every = new StringBuilder();

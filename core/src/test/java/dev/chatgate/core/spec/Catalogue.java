@@ -36,8 +36,14 @@ final class Catalogue {
         }
     }
 
-    /** The commands the spec covers today: those of {@link #MAIN}. */
+    /** Every command the spec must cover: those of {@link #MAIN} and of {@link #ADDITIONS_269}, each once. */
     static Map<String, String> kinds() {
-        return kinds(MAIN);
+        Map<String, String> all = new LinkedHashMap<>(kinds(MAIN));
+        kinds(ADDITIONS_269).forEach((command, kind) -> {
+            if (all.putIfAbsent(command, kind) != null) {
+                throw new IllegalStateException(command + " is in both " + MAIN + " and " + ADDITIONS_269);
+            }
+        });
+        return all;
     }
 }

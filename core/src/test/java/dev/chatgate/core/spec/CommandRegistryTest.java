@@ -57,7 +57,7 @@ class CommandRegistryTest {
         List<String> before = registry.all().stream().filter(CommandDescriptor::isBefore)
                 .map(CommandDescriptor::command).toList();
         assertThat(before).hasSize(12).contains("Chatbot.OnC2CSignalMessage", "Group.CallbackBeforeCreateTopic");
-        assertThat(registry.size()).isEqualTo(57);
+        assertThat(registry.size()).isEqualTo(61);
     }
 
     @Test

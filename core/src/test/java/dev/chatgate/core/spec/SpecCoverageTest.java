@@ -1,5 +1,6 @@
 package dev.chatgate.core.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,8 +19,10 @@ class SpecCoverageTest {
 
     @Test
     void everyCatalogueCommandIsInTheRegistryWithItsKind() throws Exception {
+        assertThat(Catalogue.kinds(Catalogue.ADDITIONS_269)).containsOnlyKeys("C2C.CallbackAfterMsgReadReceipt",
+                "C2C.CallbackAfterModifyMsg", "C2C.CallbackAfterMsgReadAll", "Group.CallbackAfterModifyMsg");
         Map<String, String> catalogue = Catalogue.kinds();
-        assertThat(catalogue).hasSize(57);
+        assertThat(catalogue).hasSize(61);
         List<String> problems = new ArrayList<>();
         catalogue.forEach((command, kind) -> registry.find(command).ifPresentOrElse(
                 d -> {
@@ -121,8 +124,10 @@ class SpecCoverageTest {
     void everyComponentSchemaHasAGeneratedModel() {
         List<String> missing = new ArrayList<>();
         spec.schemas().fieldNames().forEachRemaining(name -> {
-            if (spec.schemas().path(name).path("type").asText("object").equals("object")
-                    && !spec.schemas().path(name).has("items")) {
+            JsonNode schema = spec.schemas().path(name);
+            // A union (anyOf of plain types) is a value, mapped to a Java type in the pom, not a model.
+            if (schema.path("type").asText("object").equals("object")
+                    && !schema.has("items") && !schema.has("anyOf")) {
                 try {
                     ModelNames.modelClass(name);
                 } catch (IllegalStateException e) {
