@@ -11,7 +11,7 @@
 # service and database share its cores).
 # Each measured run is 60 s by default: the machine's periodic work (a young collection every 2-3 s, the kernel
 # writing out what has been dirty for 30 s) then falls in every row about equally, where a 10 s run caught a
-# write-out or not, and its p99 swung with that (56.70 and 124.74 ms for the same build, README "Benchmark").
+# write-out or not, and its p99 swung with that (56.70 and 124.74 ms for the same build, docs/adr/0109-benchmark-method.md).
 # Usage: client-fixtures/bench.sh [RATE] [DURATION] [WARMUP]     (defaults 5000, 60s, 120s; WARMUP in whole
 #        seconds, as Ns). Needs the jars:
 #        ./mvnw -B -q -DskipTests install
@@ -34,6 +34,9 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+# The table goes to the terminal and into docs/benchmark-results.md, which the end of this script replaces.
+exec 3>&1 > >(tee "$WORK/table")
+TABLE_TEE=$!
 
 wait_up() { for _ in $(seq 1 300); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done; echo "no answer from $1" >&2; exit 1; }
 
@@ -126,11 +129,11 @@ start_pg() {
   PGRUN=""; rm -rf "$WORK/pg"; mkdir -p "$WORK/pg"
   if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$WORK/pg"; PGRUN="runuser -u postgres --"; fi
   $PGRUN "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --no-instructions >/dev/null
-  # Set as for a production database (README, "PostgreSQL and several nodes"): Debian's defaults are sized for a
+  # Set as for a production database (docs/operations.md, "PostgreSQL and several nodes"): Debian's defaults are sized for a
   # small machine, and with them backends evict dirty pages from 128 MB of buffers and the WAL forces a checkpoint
   # every 1 GB, both of which the inbox's writes reach within the warm-up. wal_init_zero=off: a new cluster has no
   # old log segments to recycle, so at 5,000/s it would fill a new 16 MB segment with zeros on the commit path
-  # every 2 s, which a cluster that has run for a while does not do (README, "PostgreSQL's tail, per second").
+  # every 2 s, which a cluster that has run for a while does not do (docs/adr/0109-benchmark-method.md).
   $PGRUN "$PGBIN/pg_ctl" -D "$WORK/pg/data" -w -l "$WORK/pg/log" -o "-p 55433 -k $WORK/pg -c listen_addresses=127.0.0.1 \
     -c shared_buffers=2GB -c max_wal_size=8GB -c checkpoint_timeout=15min -c wal_init_zero=off" start >/dev/null
 }
@@ -142,7 +145,7 @@ if [ -n "$PGBIN" ]; then
   load "service, inbox on PG" http://127.0.0.1:18083/ after
   stop_last
   stop_pg
-  # The same with the journal on (README, "Answering from a journal on PostgreSQL").
+  # The same with the journal on (docs/adr/0102-postgresql-journal-optional.md).
   start_pg
   start_server 18084 after CHATGATE_INBOX_URL=jdbc:postgresql://127.0.0.1:55433/postgres CHATGATE_INBOX_JOURNAL=true
   load "service, PG + journal" http://127.0.0.1:18084/ after
@@ -150,3 +153,15 @@ if [ -n "$PGBIN" ]; then
 else
   echo "| service, inbox on PG   | (no PostgreSQL binaries under /usr/lib/postgresql) |"
 fi
+
+exec 1>&3 3>&-
+wait "$TABLE_TEE" 2>/dev/null || true
+{
+  echo "# Benchmark results"
+  echo
+  echo "The latest run of \`client-fixtures/bench.sh\`, which writes this file and replaces the one before (git keeps"
+  echo "those); how it measures: [ADR 0109](adr/0109-benchmark-method.md). Commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(date -u +%Y-%m-%d)."
+  echo
+  awk 'NR == 2 {print ""} {print}' "$WORK/table"   # a blank line between the heading line and the table
+} > docs/benchmark-results.md
+echo "Results written to docs/benchmark-results.md"

@@ -16,7 +16,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The example app of the README: a word filter and a membership recorder. */
+/** The demo app in the server (docs/handlers.md): a word filter and a membership recorder. */
 @MicronautTest
 @Property(name = "chatgate.example.enabled", value = "true")
 @Property(name = "chatgate.apps.1400000000.tokens[0]", value = "example-token")

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's "Testing your backend" snippet, as written there, against a real server. */
+/** The snippet of docs/testing.md ("In your tests"), as written there, against a real server. */
 @MicronautTest
 @Property(name = "chatgate.apps.1400000000.tokens[0]", value = "t")
 class ReadmeExampleTest {
