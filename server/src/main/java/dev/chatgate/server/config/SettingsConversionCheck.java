@@ -7,7 +7,6 @@ import dev.chatgate.server.inbox.settings.RetentionSettings;
 import dev.chatgate.server.inbox.settings.StoreSettings;
 import dev.chatgate.server.inbox.settings.UpkeepSettings;
 import dev.chatgate.server.inbox.settings.WriteSettings;
-import io.micronaut.context.annotation.Parameter;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.naming.NameUtils;
@@ -49,8 +48,8 @@ public final class SettingsConversionCheck {
                               List<String> problems) {
         for (RecordComponent component : type.getRecordComponents()) {
             Class<?> valueType = component.getType();
-            if (component.isAnnotationPresent(Parameter.class) || valueType == String.class
-                    || Collection.class.isAssignableFrom(valueType)) {
+            // Text (the entry's own name among it) and lists of text always convert.
+            if (valueType == String.class || Collection.class.isAssignableFrom(valueType)) {
                 continue;
             }
             String key = prefix + NameUtils.hyphenate(component.getName());

@@ -1,6 +1,6 @@
 package dev.chatgate.server.reference;
 
-import dev.chatgate.reference.ReferenceSite;
+import dev.chatgate.server.reference.site.ReferenceSite;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;

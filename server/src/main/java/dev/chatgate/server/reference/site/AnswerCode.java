@@ -1,4 +1,4 @@
-package dev.chatgate.reference;
+package dev.chatgate.server.reference.site;
 
 import dev.chatgate.core.spec.DecisionRules;
 

@@ -1,4 +1,4 @@
-package dev.chatgate.reference;
+package dev.chatgate.server.reference.site;
 
 import dev.chatgate.core.spec.CallbackSpec;
 import dev.chatgate.core.spec.CommandRegistry;
@@ -17,7 +17,7 @@ import java.util.TreeSet;
 /**
  * Writes the callback reference, a static site, from the spec: {@code index.html} (every command, searchable),
  * {@code commands/<CallbackCommand>.html}, {@code schemas.html}, the stylesheet, the search script and the spec
- * itself. Run at build time: {@code java dev.chatgate.reference.ReferenceSite <output directory>}.
+ * itself. Run at build time: {@code java dev.chatgate.server.reference.site.ReferenceSite <output directory>}.
  */
 public final class ReferenceSite {
 

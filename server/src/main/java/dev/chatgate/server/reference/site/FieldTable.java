@@ -1,4 +1,4 @@
-package dev.chatgate.reference;
+package dev.chatgate.server.reference.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package dev.chatgate.reference;
+package dev.chatgate.server.docs;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
