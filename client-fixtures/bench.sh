@@ -12,7 +12,7 @@
 # Each measured run is 60 s by default: the machine's periodic work (a young collection every 2-3 s, the kernel
 # writing out what has been dirty for 30 s) then falls in every row about equally, where a 10 s run caught a
 # write-out or not, and its p99 swung with that (56.70 and 124.74 ms for the same build, docs/adr/0109-benchmark-method.md).
-# Usage: client-fixtures/bench.sh [RATE] [DURATION] [WARMUP]     (defaults 5000, 60s, 120s; WARMUP in whole
+# Usage: [CHATGATE_SERVER_JAR=jar] client-fixtures/bench.sh [RATE] [DURATION] [WARMUP]   (defaults 5000, 60s, 120s; WARMUP in whole
 #        seconds, as Ns). Needs the jars:
 #        ./mvnw -B -q -DskipTests install
 set -euo pipefail
@@ -23,7 +23,8 @@ WARMUP=${3:-120s}
 [[ $WARMUP =~ ^[0-9]+s$ ]] || { echo "WARMUP must be whole seconds, as Ns (e.g. 120s), not $WARMUP" >&2; exit 2; }
 WARMUP_ROUNDS=$(( (${WARMUP%s} + 19) / 20 ))
 CLI=client-fixtures/target/chatgate-cli.jar
-SERVER=server/target/chatgate-server.jar
+# CHATGATE_SERVER_JAR measures another build of the service (an older one, to compare), with the same load tool.
+SERVER=${CHATGATE_SERVER_JAR:-server/target/chatgate-server.jar}
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
 TOKEN=bench-token
@@ -161,6 +162,7 @@ wait "$TABLE_TEE" 2>/dev/null || true
   echo
   echo "The latest run of \`client-fixtures/bench.sh\`, which writes this file and replaces the one before (git keeps"
   echo "those); how it measures: [ADR 0109](adr/0109-benchmark-method.md). Commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(date -u +%Y-%m-%d)."
+  [ -z "${CHATGATE_SERVER_JAR:-}" ] || echo "Service jar: \`$SERVER\`."
   echo
   awk 'NR == 2 {print ""} {print}' "$WORK/table"   # a blank line between the heading line and the table
 } > docs/benchmark-results.md
