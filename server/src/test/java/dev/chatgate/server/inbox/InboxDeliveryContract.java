@@ -2,8 +2,8 @@ package dev.chatgate.server.inbox;
 
 import dev.chatgate.core.event.EventKeys;
 import dev.chatgate.core.spec.CommandRegistry;
-import dev.chatgate.fixtures.SenderResult;
-import dev.chatgate.fixtures.TencentSender;
+import dev.chatgate.fixtures.sender.SenderResult;
+import dev.chatgate.fixtures.sender.TencentSender;
 import dev.chatgate.server.Eventually;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
