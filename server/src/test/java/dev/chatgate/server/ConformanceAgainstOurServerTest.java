@@ -1,8 +1,8 @@
 package dev.chatgate.server;
 
-import dev.chatgate.fixtures.ConformanceResult;
-import dev.chatgate.fixtures.ConformanceRun;
-import dev.chatgate.fixtures.ReceiverTarget;
+import dev.chatgate.fixtures.conformance.ConformanceResult;
+import dev.chatgate.fixtures.conformance.ConformanceRun;
+import dev.chatgate.fixtures.sender.ReceiverTarget;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

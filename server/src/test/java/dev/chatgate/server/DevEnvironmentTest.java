@@ -1,7 +1,7 @@
 package dev.chatgate.server;
 
-import dev.chatgate.fixtures.SenderResult;
-import dev.chatgate.fixtures.TencentSender;
+import dev.chatgate.fixtures.sender.SenderResult;
+import dev.chatgate.fixtures.sender.TencentSender;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package dev.chatgate.server;
 
 import dev.chatgate.fixtures.Fixtures;
-import dev.chatgate.fixtures.SenderResult;
-import dev.chatgate.fixtures.TencentSender;
 import dev.chatgate.fixtures.junit.CallbackAssertions;
+import dev.chatgate.fixtures.sender.SenderResult;
+import dev.chatgate.fixtures.sender.TencentSender;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -1,8 +1,8 @@
 package com.example.wordfilter;
 
 import dev.chatgate.fixtures.Fixtures;
-import dev.chatgate.fixtures.SenderResult;
-import dev.chatgate.fixtures.TencentSender;
+import dev.chatgate.fixtures.sender.SenderResult;
+import dev.chatgate.fixtures.sender.TencentSender;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

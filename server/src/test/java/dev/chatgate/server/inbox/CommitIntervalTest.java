@@ -1,7 +1,7 @@
 package dev.chatgate.server.inbox;
 
-import dev.chatgate.fixtures.SenderResult;
-import dev.chatgate.fixtures.TencentSender;
+import dev.chatgate.fixtures.sender.SenderResult;
+import dev.chatgate.fixtures.sender.TencentSender;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.ApplicationContext;

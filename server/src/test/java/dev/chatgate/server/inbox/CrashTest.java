@@ -1,7 +1,7 @@
 package dev.chatgate.server.inbox;
 
-import dev.chatgate.fixtures.SenderResult;
-import dev.chatgate.fixtures.TencentSender;
+import dev.chatgate.fixtures.sender.SenderResult;
+import dev.chatgate.fixtures.sender.TencentSender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

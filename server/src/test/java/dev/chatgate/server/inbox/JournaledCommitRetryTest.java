@@ -2,8 +2,8 @@ package dev.chatgate.server.inbox;
 
 import dev.chatgate.server.inbox.store.DedupeKeyBytes;
 import dev.chatgate.server.inbox.store.InboxDatabase;
-import dev.chatgate.fixtures.SenderResult;
-import dev.chatgate.fixtures.TencentSender;
+import dev.chatgate.fixtures.sender.SenderResult;
+import dev.chatgate.fixtures.sender.TencentSender;
 import dev.chatgate.server.Eventually;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -21,7 +21,7 @@ public record WriteSettings(@Nullable Integer writeBatch, @Nullable Duration com
     public static final Duration ANSWERED_COMMIT_INTERVAL = Duration.ofMillis(4);
     /**
      * Each commit has a fixed cost (H2 writes it as a chunk, whose bookkeeping it keeps for 45 s and every young
-     * collection copies; PostgreSQL flushes its log): see docs/adr, "commit interval with the journal".
+     * collection copies; PostgreSQL flushes its log): see docs/adr/0103-commit-interval-with-the-journal.md.
      */
     public static final Duration JOURNALED_COMMIT_INTERVAL = Duration.ofMillis(50);
 
