@@ -5,12 +5,6 @@ import dev.chatgate.fixtures.sender.TencentSender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,20 +47,11 @@ abstract class CrashTest {
     @Test
     void everyEventAnsweredOkSurvivesRepeatedKillsAndIsDeliveredOnce() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target"), "crash-");
-        Path records = dir.resolve("delivered.txt");
-        int port = freePort();
-        List<String> launch = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dmicronaut.server.port=" + port,
-                "-Dmicronaut.environments=dev",
-                "-Dchatgate.inbox.poll-interval=10ms",
-                "-Dchatgate.test.record-file=" + records.toAbsolutePath(),
-                "-Dlogback.configurationFile=" + Path.of("src/test/resources/logback-test.xml").toAbsolutePath()));
-        launch.addAll(storeProperties(dir));
-        launch.add("dev.chatgate.server.Application");
-        service = start(launch, dir, port);
+        ServiceProcess process = new ServiceProcess(dir, storeProperties(dir));
+        Path records = process.recorded();
+        service = process.start();
 
-        TencentSender sender = TencentSender.to("http://127.0.0.1:" + port + "/").app("1400000000")
+        TencentSender sender = TencentSender.to(process.url()).app("1400000000")
                 .token("local-dev-token").timeout(Duration.ofSeconds(2)).build();
         AtomicInteger oks = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
@@ -110,7 +95,7 @@ abstract class CrashTest {
             }
             service.destroyForcibly().waitFor();
             kills++;
-            service = start(launch, dir, port);
+            service = process.start();
         }
         for (Thread senderThread : senders) {
             senderThread.join(120_000);
@@ -132,35 +117,6 @@ abstract class CrashTest {
         assertThat(oks.get()).isEqualTo(EVENTS);
         assertThat(new HashSet<>(delivered)).as("every event answered OK was delivered").containsAll(answeredOk);
         assertThat(delivered).as("delivered once each").doesNotHaveDuplicates().hasSize(oks.get());
-    }
-
-    private static Process start(List<String> launch, Path dir, int port) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(launch).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("service.log").toFile())).start();
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("service exited with " + process.exitValue() + "; see " + dir.resolve("service.log"));
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("service did not start within 60 s; see " + dir.resolve("service.log"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void sleep(long millis) {

@@ -29,7 +29,7 @@ public final class InboxDatabase implements AutoCloseable {
     public InboxDatabase(StoreSettings settings, InboxDialect dialect) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("chatgate-inbox");
-        hikari.setJdbcUrl(settings.url());
+        hikari.setJdbcUrl(dialect.jdbcUrl(settings.url()));
         hikari.setUsername(settings.username() != null ? settings.username() : dialect.defaultUsername());
         hikari.setPassword(settings.password());
         hikari.setMaximumPoolSize(settings.poolSize());

@@ -22,6 +22,9 @@ public interface InboxDialect {
     /** For the logs: "embedded H2", "PostgreSQL". */
     String describe();
 
+    /** The URL the pool opens: the configured one, with what the inbox needs of this database added. */
+    String jdbcUrl(String configured);
+
     /** The user when {@code chatgate.inbox.username} is unset. */
     String defaultUsername();
 

@@ -42,6 +42,16 @@ public final class H2Dialect implements InboxDialect {
         return "embedded H2";
     }
 
+    /**
+     * With {@code DB_CLOSE_ON_EXIT=FALSE}: H2 would otherwise close the database from a JVM shutdown hook of its own,
+     * while the service's shutdown still commits what it acknowledged; the inbox closes it (its pool) last.
+     */
+    @Override
+    public String jdbcUrl(String configured) {
+        return configured.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT=") ? configured
+                : configured + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
     @Override
     public String defaultUsername() {
         return "sa";

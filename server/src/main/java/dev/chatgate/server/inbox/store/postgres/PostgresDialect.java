@@ -38,6 +38,11 @@ public final class PostgresDialect implements InboxDialect {
     }
 
     @Override
+    public String jdbcUrl(String configured) {
+        return configured;
+    }
+
+    @Override
     public String defaultUsername() {
         return "postgres";
     }
