@@ -8,6 +8,7 @@ import dev.chatgate.server.inbox.settings.RetentionSettings;
 import dev.chatgate.server.inbox.settings.StoreSettings;
 import dev.chatgate.server.inbox.settings.UpkeepSettings;
 import dev.chatgate.server.inbox.settings.WriteSettings;
+import dev.chatgate.server.perimeter.PerimeterSettings;
 import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.convert.ConversionService;
 import io.micronaut.core.naming.NameUtils;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docs/configuration.md against the settings classes: every key a class binds is documented, every documented key
+ * docs/configuration.md against the settings classes (the apps', the inbox's, the perimeter's): every key a class binds is documented, every documented key
  * is bound, and each documented default is the one the class applies, so that the reference cannot drift.
  */
 class ConfigurationReferenceTest {
@@ -104,6 +105,7 @@ class ConfigurationReferenceTest {
             out.putAll(defaultsOf(type, "chatgate.inbox."));
         }
         out.putAll(defaultsOf(AppConfiguration.class, APP));
+        out.putAll(defaultsOf(PerimeterSettings.class, "chatgate."));
         return out;
     }
 

@@ -17,12 +17,14 @@ import java.util.List;
  * @param tokens           the webhook authentication tokens; two during a rotation
  * @param requireSignature whether unsigned requests are refused; by default exactly when tokens are configured
  * @param deadline         how long a before-callback handler may take before the timeout decision is answered
+ * @param allowedSources   the CIDR blocks callbacks may come from; empty: anywhere
  */
 @EachProperty("chatgate.apps")
 public record AppConfiguration(@Parameter String sdkAppId, @Nullable List<String> tokens,
                                @Nullable Boolean requireSignature, @Nullable ValidationMode validation,
                                @Nullable Duration deadline, @Nullable TimeoutDecision timeoutDecision,
-                               @Nullable Duration signatureMaxAge, @Nullable Duration signatureMaxSkew) {
+                               @Nullable Duration signatureMaxAge, @Nullable Duration signatureMaxSkew,
+                               @Nullable List<String> allowedSources) {
 
     public AppConfiguration {
         // Not List.copyOf: a blank entry is reported by the directory, a null one would throw here.
@@ -33,5 +35,7 @@ public record AppConfiguration(@Parameter String sdkAppId, @Nullable List<String
         timeoutDecision = timeoutDecision != null ? timeoutDecision : TimeoutDecision.ALLOW;
         signatureMaxAge = signatureMaxAge != null ? signatureMaxAge : Duration.ofMinutes(5);
         signatureMaxSkew = signatureMaxSkew != null ? signatureMaxSkew : Duration.ofMinutes(1);
+        allowedSources = allowedSources == null ? List.of() : java.util.Collections.unmodifiableList(
+                new java.util.ArrayList<>(allowedSources));
     }
 }

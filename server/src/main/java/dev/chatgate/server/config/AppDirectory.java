@@ -1,6 +1,7 @@
 package dev.chatgate.server.config;
 
 import dev.chatgate.core.signature.CallbackSignature;
+import dev.chatgate.server.perimeter.Cidr;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import org.slf4j.Logger;
@@ -34,9 +35,10 @@ public final class AppDirectory {
         List<String> problems = new ArrayList<>();
         for (AppConfiguration app : configurations) {
             problems.addAll(check(app));
+            List<Cidr> sources = allowedSources(app, problems);
             if (problems.isEmpty()) {
                 apps.put(app.sdkAppId(), new ConfiguredApp(app,
-                        new CallbackSignature(clock, app.signatureMaxAge(), app.signatureMaxSkew())));
+                        new CallbackSignature(clock, app.signatureMaxAge(), app.signatureMaxSkew()), sources));
             }
         }
         if (!problems.isEmpty()) {
@@ -81,12 +83,24 @@ public final class AppDirectory {
         return apps.isEmpty();
     }
 
+    private static List<Cidr> allowedSources(AppConfiguration app, List<String> problems) {
+        List<Cidr> out = new ArrayList<>();
+        for (int i = 0; i < app.allowedSources().size(); i++) {
+            try {
+                out.add(Cidr.parse(app.allowedSources().get(i)));
+            } catch (IllegalArgumentException e) {
+                problems.add("chatgate.apps." + app.sdkAppId() + ".allowed-sources[" + i + "]: " + e.getMessage());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     public Optional<ConfiguredApp> find(String sdkAppId) {
         return sdkAppId == null ? Optional.empty() : Optional.ofNullable(apps.get(sdkAppId));
     }
 
-    /** An app with its verifier. */
-    public record ConfiguredApp(AppConfiguration config, CallbackSignature signature) {
+    /** An app with its verifier and the blocks its callbacks may come from (empty: anywhere). */
+    public record ConfiguredApp(AppConfiguration config, CallbackSignature signature, List<Cidr> allowedSources) {
         public String sdkAppId() {
             return config.sdkAppId();
         }
