@@ -1,0 +1,26 @@
+package dev.chatgate.server.receive;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.UnsupportedCharsetException;
+
+/** A Content-Type whose charset this JVM does not have: 400, naming the header. */
+@Produces
+@Singleton
+public final class UnknownCharsetHandler implements ExceptionHandler<UnsupportedCharsetException, HttpResponse<String>> {
+
+    @Override
+    public HttpResponse<String> handle(HttpRequest request, UnsupportedCharsetException exception) {
+        return unknownCharset(request);
+    }
+
+    static HttpResponse<String> unknownCharset(HttpRequest<?> request) {
+        return Answers.fail(400, "Content-Type names an unknown charset: "
+                + ClientText.shortened(request.getHeaders().get(HttpHeaders.CONTENT_TYPE)));
+    }
+}
