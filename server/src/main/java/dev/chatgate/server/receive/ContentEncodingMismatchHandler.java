@@ -1,5 +1,6 @@
 package dev.chatgate.server.receive;
 
+import dev.chatgate.server.ops.ClientText;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -13,10 +14,16 @@ import jakarta.inject.Singleton;
 @Singleton
 public final class ContentEncodingMismatchHandler implements ExceptionHandler<DecompressionException, HttpResponse<String>> {
 
+    private final RejectionHandler rejections;
+
+    public ContentEncodingMismatchHandler(RejectionHandler rejections) {
+        this.rejections = rejections;
+    }
+
     @Override
     public HttpResponse<String> handle(HttpRequest request, DecompressionException exception) {
         String encoding = request.getHeaders().get(HttpHeaders.CONTENT_ENCODING);
-        return Answers.fail(400, "body is not encoded as its Content-Encoding says ("
-                + ClientText.shortened(encoding) + "): " + exception.getMessage());
+        return rejections.handle(request, UnreadableBody.rejection(request, "body is not encoded as its "
+                + "Content-Encoding says (" + ClientText.shortened(encoding) + "): " + exception.getMessage()));
     }
 }

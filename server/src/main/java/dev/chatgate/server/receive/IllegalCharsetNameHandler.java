@@ -13,8 +13,14 @@ import java.nio.charset.IllegalCharsetNameException;
 @Singleton
 public final class IllegalCharsetNameHandler implements ExceptionHandler<IllegalCharsetNameException, HttpResponse<String>> {
 
+    private final UnknownCharsetHandler unknownCharset;
+
+    public IllegalCharsetNameHandler(UnknownCharsetHandler unknownCharset) {
+        this.unknownCharset = unknownCharset;
+    }
+
     @Override
     public HttpResponse<String> handle(HttpRequest request, IllegalCharsetNameException exception) {
-        return UnknownCharsetHandler.unknownCharset(request);
+        return unknownCharset.refuse(request);
     }
 }

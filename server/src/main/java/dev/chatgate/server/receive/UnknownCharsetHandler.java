@@ -1,5 +1,6 @@
 package dev.chatgate.server.receive;
 
+import dev.chatgate.server.ops.ClientText;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -14,13 +15,19 @@ import java.nio.charset.UnsupportedCharsetException;
 @Singleton
 public final class UnknownCharsetHandler implements ExceptionHandler<UnsupportedCharsetException, HttpResponse<String>> {
 
-    @Override
-    public HttpResponse<String> handle(HttpRequest request, UnsupportedCharsetException exception) {
-        return unknownCharset(request);
+    private final RejectionHandler rejections;
+
+    public UnknownCharsetHandler(RejectionHandler rejections) {
+        this.rejections = rejections;
     }
 
-    static HttpResponse<String> unknownCharset(HttpRequest<?> request) {
-        return Answers.fail(400, "Content-Type names an unknown charset: "
-                + ClientText.shortened(request.getHeaders().get(HttpHeaders.CONTENT_TYPE)));
+    @Override
+    public HttpResponse<String> handle(HttpRequest request, UnsupportedCharsetException exception) {
+        return refuse(request);
+    }
+
+    HttpResponse<String> refuse(HttpRequest<?> request) {
+        return rejections.handle(request, UnreadableBody.rejection(request, "Content-Type names an unknown charset: "
+                + ClientText.shortened(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))));
     }
 }

@@ -74,7 +74,8 @@ final class QueryCases {
                 of("SdkAppid with a trailing space", q -> q.value("SdkAppid", v -> v + "%20"), Expect.fail(403, "is not configured")),
                 of("SdkAppid with a NUL", q -> q.value("SdkAppid", v -> v + "%00"), Expect.fail(403, "is not configured")),
                 of("SdkAppid invalid UTF-8", q -> q.value("SdkAppid", v -> v + "%C3%28"), Expect.fail(403, "is not configured")),
-                of("SdkAppid overlong", q -> q.set("SdkAppid", "SdkAppid=" + "1".repeat(1500)), Expect.fail(403, "is not configured")),
+                of("SdkAppid overlong", q -> q.set("SdkAppid", "SdkAppid=" + "q".repeat(1500)), Expect.fail(403, "…(1500 chars) is not configured")),
+                of("SdkAppid with a newline", q -> q.set("SdkAppid", "SdkAppid=1%0Aforged"), Expect.fail(403, "SdkAppid 1?forged is not")),
                 of("SdkAppid a blank", q -> q.set("SdkAppid", "SdkAppid=+++"), Expect.fail(403, "SdkAppid is missing")));
     }
 
