@@ -1,19 +1,28 @@
 package dev.chatgate.server.hostile;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chatgate.server.Eventually;
 import dev.chatgate.fixtures.sender.SenderResult;
 import dev.chatgate.fixtures.sender.TencentSender;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +77,42 @@ class HostileInputTest {
     @TestFactory
     Stream<DynamicTest> everyCommandsFieldsWithTheWrongTypes() {
         return run(SchemaCases.all());
+    }
+
+    @Test
+    void aCommandNobodyVouchedForBecomesNoMetric() throws Exception {
+        String invented = "Hostile.Invented" + UUID.randomUUID().toString().replace("-", "");
+        SignedQuery unsigned = SignedQuery.of("999", HostileTarget.TOKEN, invented);
+        SignedQuery badlySigned = SignedQuery.of(HostileTarget.APP, "not-the-token", invented);
+        for (SignedQuery query : List.of(unsigned, badlySigned)) {
+            assertThat(http.exchange(RawRequest.post(query.target()).body("{}").bytes(), 1, HostileCase.DEADLINE).get(0)
+                    .status()).isIn(401, 403);
+        }
+        RawAnswer metrics = http.exchange(RawRequest.post("/prometheus").method("GET").bytes(), 1, HostileCase.DEADLINE).get(0);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("command=\"unrecognized\"").doesNotContain(invented);
+    }
+
+    @Test
+    void aNewlineInTheQueryCannotForgeARequestLogLine() throws Exception {
+        Logger requests = (Logger) LoggerFactory.getLogger("chatgate.requests");
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        requests.addAppender(captured);
+        Level level = requests.getLevel();
+        requests.setLevel(Level.INFO);
+        try {
+            SignedQuery forged = HostileTarget.query().set("CallbackCommand", "CallbackCommand=X%0Acallback+command=Forged");
+            RawAnswer answer = http.exchange(RawRequest.post(forged.target()).body(HostileTarget.BODY).bytes(), 1,
+                    HostileCase.DEADLINE).get(0);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+            Eventually.within(Duration.ofSeconds(2), () -> assertThat(captured.list).isNotEmpty());
+            assertThat(captured.list).allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain("\n")
+                    .doesNotContain("\r"));
+        } finally {
+            requests.detachAppender(captured);
+            requests.setLevel(level);
+        }
     }
 
     private Stream<DynamicTest> run(List<HostileCase> cases) {
