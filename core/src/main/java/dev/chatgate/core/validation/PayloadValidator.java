@@ -146,6 +146,11 @@ public final class PayloadValidator {
         }
     }
 
+    // Jackson quotes an unrecognized token (up to 256 characters of the body); the reason is logged, the body never.
+    private static String withoutBodyText(String message) {
+        return message == null ? "unreadable" : message.replaceFirst("^Unrecognized token '.*?': ", "Unrecognized token: ");
+    }
+
     /** Only white space may follow the object; whatever else follows, even what is not a JSON token, is "more". */
     private static void requireEnd(JsonParser parser) throws MalformedJsonException {
         var location = parser.currentLocation();
@@ -178,7 +183,7 @@ public final class PayloadValidator {
             return node;
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
-            throw new MalformedJsonException(e.getOriginalMessage(),
+            throw new MalformedJsonException(withoutBodyText(e.getOriginalMessage()),
                     location == null ? -1 : location.getLineNr(), location == null ? -1 : location.getColumnNr());
         } catch (IOException e) {
             throw new UncheckedIOException("reading a String cannot fail", e);
