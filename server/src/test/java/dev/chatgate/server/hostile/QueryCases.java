@@ -55,6 +55,14 @@ final class QueryCases {
         cases.addAll(requestTimes());
         cases.add(of("a stray '&&' and a valueless pair", q -> q.append("&&flag"), Expect.ok()));
         cases.add(of("an unknown extra parameter", q -> q.append("Extra=1"), Expect.ok()));
+        cases.add(of("500 extra parameters", q -> q.append("p=1&".repeat(499) + "p=1"), Expect.ok()));
+        cases.add(of("500 extra parameters before the genuine ones", q -> q.prepend("p=1&".repeat(499) + "p=1"), Expect.ok()));
+        cases.add(of("only escapes in an extra parameter", q -> q.append("x=" + "%41".repeat(1000)), Expect.ok()));
+        cases.add(of("an empty query", q -> {
+            NAMES.forEach(q::without);
+            return q;
+        }, Expect.fail(403, "SdkAppid is missing")));
+        cases.add(HostileCase.of("query: none at all", RawRequest.post("/").body(BODY), Expect.fail(403, "SdkAppid is missing")));
         cases.add(of("a fragment after the query", q -> q.append("x=1#fragment"), Expect.ok()));
         cases.add(of("informational values in raw UTF-8", q -> q.set("ClientIP", "ClientIP=端末"), MALFORMED_URI));
         cases.add(of("a Sign in raw UTF-8", q -> q.value("Sign", v -> "٠" + v.substring(1)), MALFORMED_URI));
