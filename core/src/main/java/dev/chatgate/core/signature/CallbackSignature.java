@@ -50,7 +50,7 @@ public final class CallbackSignature {
                     isBlank(sign) ? "Sign is missing" : "RequestTime is missing");
         }
         if (sign.length() != 64 || !isHex(sign)) {
-            throw new SignatureException(SignatureFailure.MALFORMED, sign, "Sign is not 64 hex digits");
+            throw new SignatureException(SignatureFailure.MALFORMED, sign, "Sign is not 64 ASCII hex digits");
         }
         long seconds = parseSeconds(requestTime);
         checkWindow(seconds, requestTime);
@@ -86,9 +86,11 @@ public final class CallbackSignature {
         return Long.parseLong(requestTime);
     }
 
+    // ASCII only: Character.digit also takes Unicode digits and fullwidth letters, which HexFormat cannot decode.
     private static boolean isHex(String value) {
         for (int i = 0; i < value.length(); i++) {
-            if (Character.digit(value.charAt(i), 16) < 0) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
                 return false;
             }
         }

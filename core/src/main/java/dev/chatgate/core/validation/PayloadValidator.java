@@ -1,8 +1,11 @@
 package dev.chatgate.core.validation;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaContext;
@@ -17,6 +20,8 @@ import dev.chatgate.core.spec.CallbackSpec;
 import dev.chatgate.core.spec.CommandDescriptor;
 import dev.chatgate.core.spec.CommandRegistry;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +46,8 @@ public final class PayloadValidator {
     private static final List<String> DOCUMENTATION_KEYWORDS = List.of("title", "description", "examples",
             "$comment");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final Map<String, Schema> requestSchemas = new HashMap<>();
     private final Map<String, Schema> responseSchemas = new HashMap<>();
@@ -140,18 +146,47 @@ public final class PayloadValidator {
         }
     }
 
-    /** Parses JSON text, reporting where it breaks. */
-    public static JsonNode parse(String rawJson) throws MalformedJsonException {
+    // Jackson quotes an unrecognized token (up to 256 characters of the body); the reason is logged, the body never.
+    private static String withoutBodyText(String message) {
+        return message == null ? "unreadable" : message.replaceFirst("^Unrecognized token '.*?': ", "Unrecognized token: ");
+    }
+
+    /** Only white space may follow the object; whatever else follows, even what is not a JSON token, is "more". */
+    private static void requireEnd(JsonParser parser) throws MalformedJsonException {
+        var location = parser.currentLocation();
         try {
-            JsonNode node = JSON.readTree(rawJson);
+            if (parser.nextToken() == null) {
+                return;
+            }
+            location = parser.currentTokenLocation();
+        } catch (IOException e) {
+            location = e instanceof JsonProcessingException processing && processing.getLocation() != null
+                    ? processing.getLocation() : location;
+        }
+        throw MalformedJsonException.trailing(location.getLineNr(), location.getColumnNr());
+    }
+
+    /**
+     * Parses JSON text that must be exactly one JSON object, reporting where it breaks. A repeated key is refused:
+     * the validator and a listener's own parser could otherwise each see a different one of its values.
+     */
+    public static JsonNode parse(String rawJson) throws MalformedJsonException {
+        try (JsonParser parser = JSON.createParser(rawJson)) {
+            JsonNode node = JSON.readTree(parser);
             if (node == null || node.isMissingNode()) {
                 throw new MalformedJsonException("empty body", 1, 1);
             }
+            if (!node.isObject()) {
+                throw MalformedJsonException.notAnObject(node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            requireEnd(parser);
             return node;
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
-            throw new MalformedJsonException(e.getOriginalMessage(),
+            throw new MalformedJsonException(withoutBodyText(e.getOriginalMessage()),
                     location == null ? -1 : location.getLineNr(), location == null ? -1 : location.getColumnNr());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a String cannot fail", e);
         }
     }
 }

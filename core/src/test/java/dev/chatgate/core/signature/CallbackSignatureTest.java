@@ -111,6 +111,14 @@ class CallbackSignatureTest {
     }
 
     @Test
+    void aSignOfDigitsAndLettersThatAreNotAsciiIsMalformed() {
+        for (String lookAlike : new String[]{"\u0661", "\u0967", "\uFF11", "\uFF21", "\uFF41"}) {
+            assertThat(failureOf(List.of(DOC_TOKEN), lookAlike + DOC_SIGN.substring(1), DOC_TIME)).as(lookAlike)
+                    .isEqualTo(SignatureFailure.MALFORMED);
+        }
+    }
+
+    @Test
     void absentSignOrTimeIsMissing() {
         assertThat(failureOf(List.of(DOC_TOKEN), null, DOC_TIME)).isEqualTo(SignatureFailure.MISSING);
         assertThat(failureOf(List.of(DOC_TOKEN), DOC_SIGN, null)).isEqualTo(SignatureFailure.MISSING);

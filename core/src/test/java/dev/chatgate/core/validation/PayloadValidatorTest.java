@@ -150,6 +150,15 @@ class PayloadValidatorTest {
     }
 
     @Test
+    void aBodyIsExactlyOneJsonObjectWithNoKeyTwice() {
+        assertThatThrownBy(() -> PayloadValidator.parse("{\"a\": 1} xyz")).hasMessageContaining("more after its JSON object");
+        assertThatThrownBy(() -> PayloadValidator.parse("{\"a\": 1}{}")).hasMessageContaining("more after its JSON object");
+        assertThatThrownBy(() -> PayloadValidator.parse("{\"a\": 1}\u0000")).hasMessageContaining("more after its JSON object");
+        assertThatThrownBy(() -> PayloadValidator.parse("[1,2,3]")).hasMessageContaining("a JSON array, not a JSON object");
+        assertThatThrownBy(() -> PayloadValidator.parse("{\"a\": 1, \"a\": 2}")).hasMessageContaining("Duplicate field 'a'");
+    }
+
+    @Test
     void anUnknownCommandHasNoSchema() {
         assertThat(validator.knows("Group.CallbackSomethingNew")).isFalse();
         JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();

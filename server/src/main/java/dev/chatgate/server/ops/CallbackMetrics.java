@@ -1,5 +1,6 @@
 package dev.chatgate.server.ops;
 
+import dev.chatgate.core.spec.CommandRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,14 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CallbackMetrics {
 
     private final MeterRegistry registry;
+    private final CommandRegistry commands;
     private final Map<String, Counter> received = new ConcurrentHashMap<>();
     private final Map<String, Timer> latency = new ConcurrentHashMap<>();
     private final Map<String, Counter> stored = new ConcurrentHashMap<>();
     private final Map<String, Counter> delivered = new ConcurrentHashMap<>();
     private final Timer commits;
 
-    public CallbackMetrics(MeterRegistry registry) {
+    public CallbackMetrics(MeterRegistry registry, CommandRegistry commands) {
         this.registry = registry;
+        this.commands = commands;
         this.commits = Timer.builder("chatgate.inbox.commit").description("Inbox writer transactions (group commits)")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(100_000))
                 .maximumExpectedValue(Duration.ofSeconds(3)).register(registry);
@@ -29,7 +32,7 @@ public final class CallbackMetrics {
 
     /** One callback answered (or refused) with this outcome, started at {@code startNanos}. */
     public void record(String command, Outcome outcome, long startNanos) {
-        String tag = command == null || command.isBlank() ? "none" : command;
+        String tag = tag(command, outcome);
         // Meters are looked up once per command and outcome: building one per request costs more than the rest.
         received.computeIfAbsent(tag + "\n" + outcome.tag(), k -> Counter.builder("chatgate.callbacks.received")
                 .description("Callbacks received, by command and outcome")
@@ -38,6 +41,18 @@ public final class CallbackMetrics {
                 .description("Time from receipt to answer").tag("command", tag).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(100_000)).maximumExpectedValue(Duration.ofSeconds(3))
                 .register(registry)).record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * A command outside the spec is a tag of its own only once answered as an unknown command; refused, it is
+     * {@code unrecognized}: every distinct value a client sends would otherwise be a meter kept for good.
+     */
+    private String tag(String command, Outcome outcome) {
+        if (command == null || command.isBlank()) {
+            return "none";
+        }
+        return commands.isKnown(command) ? command
+                : outcome == Outcome.UNKNOWN_COMMAND ? ClientText.shortened(command) : "unrecognized";
     }
 
     public void violations(String command, int count) {

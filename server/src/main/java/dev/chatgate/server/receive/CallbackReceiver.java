@@ -23,6 +23,7 @@ import dev.chatgate.server.dispatch.HandlerIndex;
 import dev.chatgate.api.UnhandledCallbackListener;
 import dev.chatgate.server.dispatch.UnhandledCallbacks;
 import dev.chatgate.server.ops.CallbackMetrics;
+import dev.chatgate.server.ops.ClientText;
 import dev.chatgate.server.ops.Outcome;
 import dev.chatgate.server.ops.RequestLog;
 import dev.chatgate.server.ops.ViolationReporter;
@@ -81,7 +82,7 @@ public final class CallbackReceiver {
         AppDirectory.ConfiguredApp app = apps.find(appId).orElseThrow(() -> new CallbackRejectedException(403,
                 Outcome.REJECTED_APP, apps.isEmpty() ? AppDirectory.NO_APP
                 : appId == null || appId.isBlank() ? "SdkAppid is missing"
-                : "SdkAppid " + appId + " is not configured here", command, appId));
+                : "SdkAppid " + ClientText.shortened(appId) + " is not configured here", command, appId));
         verifySignature(app, query);
         if (command == null || command.isBlank()) {
             throw new CallbackRejectedException(400, Outcome.REJECTED_COMMAND,
@@ -91,7 +92,8 @@ public final class CallbackReceiver {
         String bodyCommand = json.path("CallbackCommand").isTextual() ? json.path("CallbackCommand").asText() : null;
         if (bodyCommand != null && !bodyCommand.equals(command)) {
             throw new CallbackRejectedException(400, Outcome.REJECTED_COMMAND, "CallbackCommand in the body ("
-                    + bodyCommand + ") differs from the query's (" + command + ")", command, appId);
+                    + ClientText.shortened(bodyCommand) + ") differs from the query's (" + ClientText.shortened(command)
+                    + ")", command, appId);
         }
         CommandDescriptor descriptor = registry.find(command).orElse(null);
         if (descriptor == null) {

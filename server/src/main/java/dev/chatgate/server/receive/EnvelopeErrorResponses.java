@@ -29,7 +29,9 @@ public final class EnvelopeErrorResponses implements ErrorResponseProcessor<Stri
         String reason = switch (status) {
             case NOT_FOUND -> "no callback endpoint at " + context.getRequest().getPath();
             case METHOD_NOT_ALLOWED -> "callbacks are POSTed; " + context.getRequest().getMethodName() + " is not allowed";
-            case BAD_REQUEST -> malformedUri(context).orElse(status.getReason());
+            case BAD_REQUEST -> malformedUri(context).orElse("request is not well-formed HTTP/1.1");
+            // Micronaut's 413 for a request line or headers past Netty's limits; a large body has its own handler.
+            case REQUEST_ENTITY_TOO_LARGE -> "request line or headers are longer than this server accepts";
             default -> status.getReason();
         };
         return response.body(Envelope.fail(status.getCode(), reason).toString())
