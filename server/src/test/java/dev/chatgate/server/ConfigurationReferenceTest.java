@@ -1,14 +1,8 @@
 package dev.chatgate.server;
 
 import dev.chatgate.server.config.AppConfiguration;
-import dev.chatgate.server.inbox.settings.AdminSettings;
-import dev.chatgate.server.inbox.settings.DeliverySettings;
-import dev.chatgate.server.inbox.settings.JournalSettings;
-import dev.chatgate.server.inbox.settings.RetentionSettings;
-import dev.chatgate.server.inbox.settings.StoreSettings;
-import dev.chatgate.server.inbox.settings.UpkeepSettings;
-import dev.chatgate.server.inbox.settings.WriteSettings;
 import dev.chatgate.server.perimeter.PerimeterSettings;
+import dev.chatgate.server.inbox.settings.InboxSettings;
 import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.convert.ConversionService;
 import io.micronaut.core.naming.NameUtils;
@@ -38,9 +32,6 @@ class ConfigurationReferenceTest {
 
     private static final Path PAGE = Path.of("..", "docs", "configuration.md");
     private static final Pattern ROW = Pattern.compile("^\\| `(chatgate\\.[^`]+)` \\| `([^`]*)` \\|", Pattern.MULTILINE);
-    private static final List<Class<? extends Record>> INBOX = List.of(StoreSettings.class, JournalSettings.class,
-            WriteSettings.class, DeliverySettings.class, RetentionSettings.class, UpkeepSettings.class,
-            AdminSettings.class);
     private static final String APP = "chatgate.apps.<SdkAppid>.";
     /** Keys whose default is worked out when the service starts, not fixed: the page says how in their meaning. */
     private static final Set<String> DERIVED = Set.of("chatgate.inbox.url", "chatgate.inbox.node-id",
@@ -101,7 +92,7 @@ class ConfigurationReferenceTest {
     /** Each settings class built as Micronaut builds it when nothing is set: every component null. */
     private static Map<String, Object> boundDefaults() throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Class<? extends Record> type : INBOX) {
+        for (Class<? extends Record> type : InboxSettings.RECORDS) {
             out.putAll(defaultsOf(type, "chatgate.inbox."));
         }
         out.putAll(defaultsOf(AppConfiguration.class, APP));

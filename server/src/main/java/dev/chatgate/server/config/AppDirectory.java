@@ -83,6 +83,11 @@ public final class AppDirectory {
         return apps.isEmpty();
     }
 
+    /** Whether any app limits the sources of its callbacks: when none does, no request needs its source checked. */
+    public boolean anyAllowedSources() {
+        return apps.values().stream().anyMatch(app -> !app.allowedSources().isEmpty());
+    }
+
     private static List<Cidr> allowedSources(AppConfiguration app, List<String> problems) {
         List<Cidr> out = new ArrayList<>();
         for (int i = 0; i < app.allowedSources().size(); i++) {

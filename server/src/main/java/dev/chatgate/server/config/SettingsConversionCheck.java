@@ -1,12 +1,6 @@
 package dev.chatgate.server.config;
 
-import dev.chatgate.server.inbox.settings.AdminSettings;
-import dev.chatgate.server.inbox.settings.DeliverySettings;
-import dev.chatgate.server.inbox.settings.JournalSettings;
-import dev.chatgate.server.inbox.settings.RetentionSettings;
-import dev.chatgate.server.inbox.settings.StoreSettings;
-import dev.chatgate.server.inbox.settings.UpkeepSettings;
-import dev.chatgate.server.inbox.settings.WriteSettings;
+import dev.chatgate.server.inbox.settings.InboxSettings;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.naming.NameUtils;
@@ -29,13 +23,10 @@ import java.util.stream.Collectors;
 @Singleton
 public final class SettingsConversionCheck {
 
-    private static final List<Class<? extends Record>> INBOX = List.of(StoreSettings.class, JournalSettings.class,
-            WriteSettings.class, DeliverySettings.class, RetentionSettings.class, UpkeepSettings.class,
-            AdminSettings.class);
 
     public SettingsConversionCheck(Environment environment) {
         List<String> problems = new ArrayList<>();
-        INBOX.forEach(type -> check(environment, "chatgate.inbox.", type, problems));
+        InboxSettings.RECORDS.forEach(type -> check(environment, "chatgate.inbox.", type, problems));
         for (String app : environment.getPropertyEntries("chatgate.apps")) {
             check(environment, "chatgate.apps." + app + ".", AppConfiguration.class, problems);
         }

@@ -31,6 +31,7 @@ public final class SourceAllowlistFilter {
 
     private final String path;
     private final AppDirectory apps;
+    private final boolean checking;
     private final RequestSource sources;
     private final CallbackMetrics metrics;
     private final RequestLog requestLog;
@@ -39,6 +40,8 @@ public final class SourceAllowlistFilter {
                                  TrustedProxies proxies, CallbackMetrics metrics, RequestLog requestLog) {
         this.path = path;
         this.apps = apps;
+        // Decided once: without an allowlist anywhere, a callback's query is not parsed here a second time.
+        this.checking = apps.anyAllowedSources();
         this.sources = new RequestSource(proxies.blocks());
         this.metrics = metrics;
         this.requestLog = requestLog;
@@ -47,7 +50,7 @@ public final class SourceAllowlistFilter {
     @RequestFilter
     @Nullable
     public HttpResponse<String> check(HttpRequest<?> request) {
-        if (request.getMethod() != HttpMethod.POST || !request.getPath().equals(path)) {
+        if (!checking || request.getMethod() != HttpMethod.POST || !request.getPath().equals(path)) {
             return null;
         }
         CallbackQuery query;
